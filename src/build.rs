@@ -1,0 +1,123 @@
+//! `socnav build`: load → validate → model → render → write, and the summary line.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::diagnostics::{plural, Diagnostic};
+use crate::model::date::Date;
+use crate::model::Site;
+use crate::render;
+use crate::schema::Kind;
+use crate::write::Staging;
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// Why a build failed: content the editor must fix (exit 1), or I/O and usage (exit 2).
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Vec<Diagnostic>),
+    Template(String),
+    Io(String),
+}
+
+impl BuildError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Content(_) | BuildError::Template(_) => 1,
+            BuildError::Io(_) => 2,
+        }
+    }
+}
+
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub stats: render::Stats,
+    pub records: [(Kind, usize); 4],
+    pub seconds: f64,
+}
+
+impl BuildReport {
+    /// The one summary line a build ends with.
+    pub fn summary(&self) -> String {
+        let s = &self.stats;
+        let recs: Vec<String> = self
+            .records
+            .iter()
+            .map(|(k, n)| {
+                let word = match k {
+                    Kind::Service => {
+                        plural(*n, "мера поддержки", "меры поддержки", "мер поддержки")
+                    }
+                    Kind::Provider => plural(*n, "организация", "организации", "организаций"),
+                    Kind::Standard => plural(*n, "стандарт", "стандарта", "стандартов"),
+                    Kind::Situation => plural(
+                        *n,
+                        "жизненная ситуация",
+                        "жизненные ситуации",
+                        "жизненных ситуаций",
+                    ),
+                };
+                format!("{n} {word}")
+            })
+            .collect();
+        format!(
+            "Собрано за {:.2} с: {} {}, {} {}, {} {} списков; записи: {} → {}",
+            self.seconds,
+            s.pages,
+            plural(s.pages, "страница", "страницы", "страниц"),
+            s.sections,
+            plural(s.sections, "раздел", "раздела", "разделов"),
+            s.list_pages,
+            plural(s.list_pages, "страница", "страницы", "страниц"),
+            recs.join(", "),
+            self.output.display()
+        )
+    }
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let today = Date::today();
+    let mut loaded =
+        crate::load::load(&opts.root).map_err(|f| BuildError::Io(format_fatal(&f.0)))?;
+    if let Some(base) = &opts.base_url {
+        loaded.config.base_url = base.clone();
+    }
+    let diags = crate::validate::validate(&loaded, today);
+    let errors: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(BuildError::Content(errors));
+    }
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    let site = Site::build(loaded, opts.drafts, today).map_err(BuildError::Io)?;
+    let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
+    let stats = render::render_site(&site, &staging).map_err(BuildError::Template)?;
+    staging.commit().map_err(|e| BuildError::Io(e.0))?;
+    let records = Kind::ALL.map(|k| (k, site.count(k)));
+    Ok(BuildReport {
+        output,
+        stats,
+        records,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn format_fatal(d: &Diagnostic) -> String {
+    let mut s = format!("{}: {}", d.file, d.message);
+    if let Some(h) = &d.help {
+        s.push_str(&format!(" ({h})"));
+    }
+    s
+}

@@ -1,0 +1,124 @@
+//! Site configuration: Zola's `config.toml`, with socnav's own settings under `[extra]`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{did_you_mean, Diagnostic};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub taxonomies: Vec<TaxonomyConfig>,
+    #[serde(default)]
+    pub build_search_index: bool,
+    #[serde(default = "yes")]
+    pub generate_sitemap: bool,
+    #[serde(default = "yes")]
+    pub generate_robots_txt: bool,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TaxonomyConfig {
+    pub name: String,
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    #[serde(default)]
+    pub feed: bool,
+}
+
+fn default_base_url() -> String {
+    "/".to_string()
+}
+fn default_language() -> String {
+    "ru".to_string()
+}
+fn yes() -> bool {
+    true
+}
+
+/// The taxonomies the navigator knows, with the data/ dictionary that holds their terms.
+pub const KNOWN_TAXONOMIES: &[&str] = &["categories", "audiences", "regions"];
+
+impl Config {
+    /// Load `config.toml` from the site root. A missing file or invalid TOML is an error
+    /// with the file and line.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join("config.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::new(
+                "config",
+                "config.toml",
+                format!("не удалось прочитать config.toml: {e}"),
+            )
+            .help("запускайте socnav в папке сайта или укажите её через --root")
+        })?;
+        let config: Config = toml::from_str(&text).map_err(|e| {
+            let d = Diagnostic::new(
+                "toml-syntax",
+                "config.toml",
+                format!("ошибка в config.toml: {}", e.message()),
+            )
+            .help("исправьте синтаксис TOML в указанном месте");
+            match e.span() {
+                Some(span) => d.at(&text, span),
+                None => d,
+            }
+        })?;
+        for t in &config.taxonomies {
+            if !KNOWN_TAXONOMIES.contains(&t.name.as_str()) {
+                let mut d = Diagnostic::new(
+                    "config",
+                    "config.toml",
+                    format!("неизвестная таксономия «{}»", t.name),
+                )
+                .field("taxonomies");
+                if let Some(s) = did_you_mean(&t.name, KNOWN_TAXONOMIES.iter().copied()) {
+                    d = d.help(format!("возможно, вы имели в виду «{s}»"));
+                } else {
+                    d = d.help("навигатор знает таксономии categories, audiences и regions");
+                }
+                if let Some(off) = text.find(&format!("\"{}\"", t.name)) {
+                    d = d.at(&text, off..off + t.name.len() + 2);
+                }
+                return Err(d);
+            }
+        }
+        Ok(config)
+    }
+
+    /// Base URL without a trailing slash ("" for a root-relative site).
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn paginate_for_taxonomy(&self, name: &str) -> usize {
+        self.taxonomies
+            .iter()
+            .find(|t| t.name == name)
+            .and_then(|t| t.paginate_by)
+            .unwrap_or(50)
+    }
+
+    /// Whether a taxonomy is declared in config.toml (only declared ones get pages).
+    pub fn has_taxonomy(&self, name: &str) -> bool {
+        self.taxonomies.iter().any(|t| t.name == name)
+    }
+
+    /// `[extra] repository = "..."` and similar string settings.
+    pub fn extra_str(&self, key: &str) -> Option<&str> {
+        self.extra.get(key).and_then(|v| v.as_str())
+    }
+}

@@ -1,0 +1,330 @@
+//! Stage 1: load. Reads config.toml, the content tree and the data/ dictionaries into
+//! memory, with every syntax problem reported as a diagnostic (never a panic, never a
+//! silently skipped file).
+
+pub mod data;
+pub mod tree;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{rel_path, Diagnostic};
+use crate::schema::Kind;
+pub use data::{Dictionaries, Dictionary, Term};
+pub use tree::{Node, Table, Value};
+
+/// A section (`_index.md`) or a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Section,
+    Page,
+}
+
+/// One Markdown file of content/.
+#[derive(Debug)]
+pub struct ContentFile {
+    /// Path relative to the site root, `/`-separated: `content/services/x.md`.
+    pub rel: String,
+    pub text: String,
+    pub kind: FileKind,
+    /// The record kind, for pages inside one of the four record sections.
+    pub record_kind: Option<Kind>,
+    /// Section folders under content/ (`["services"]`; empty for the home section).
+    pub components: Vec<String>,
+    /// The file stem, or the bundle folder name for `slug/index.md`; empty for sections.
+    pub file_slug: String,
+    /// The page bundle folder, for `slug/index.md` pages.
+    pub bundle: Option<PathBuf>,
+    /// The parsed front matter; `None` when it had syntax errors (already reported).
+    pub front: Option<Node>,
+    /// Byte range of the Markdown body in `text`.
+    pub body: Range<usize>,
+    /// TOML syntax errors; the file stays loaded so that its slug exists for references.
+    pub syntax_errors: Vec<Diagnostic>,
+}
+
+impl ContentFile {
+    pub fn front_table(&self) -> Option<&Table> {
+        self.front.as_ref().and_then(|n| n.as_table())
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    /// A string at a dotted path of the front matter.
+    pub fn str_at(&self, path: &str) -> Option<&str> {
+        self.front.as_ref()?.path(path)?.as_str()
+    }
+}
+
+/// A non-Markdown file inside content/ (page bundle attachments, images), copied as is.
+#[derive(Debug, Clone)]
+pub struct ContentAsset {
+    pub abs: PathBuf,
+    /// Path relative to content/, `/`-separated.
+    pub rel: String,
+}
+
+/// Everything read from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub config: Config,
+    pub files: Vec<ContentFile>,
+    pub assets: Vec<ContentAsset>,
+    pub dicts: Dictionaries,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// An I/O or configuration problem that stops everything (exit code 2).
+#[derive(Debug)]
+pub struct Fatal(pub Diagnostic);
+
+pub fn load(root: &Path) -> Result<Loaded, Fatal> {
+    let config = Config::load(root).map_err(Fatal)?;
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(Fatal(
+            Diagnostic::new("io", "content", "нет папки content/")
+                .help("запускайте socnav в папке сайта или укажите её через --root"),
+        ));
+    }
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    walk(&content, &content, &mut md, &mut assets).map_err(|e| {
+        Fatal(Diagnostic::new(
+            "io",
+            "content",
+            format!("не удалось прочитать папку content/: {e}"),
+        ))
+    })?;
+    md.sort();
+    assets.sort_by(|a: &ContentAsset, b| a.rel.cmp(&b.rel));
+
+    let default_lang = config.default_language.clone();
+    let results: Vec<Result<ContentFile, Vec<Diagnostic>>> = md
+        .par_iter()
+        .filter(|p| !is_translation(p, &default_lang))
+        .map(|p| read_content_file(root, &content, p))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(mut d) => diags.append(&mut d),
+        }
+    }
+    for f in &mut files {
+        diags.append(&mut f.syntax_errors);
+    }
+    let (dicts, mut dict_diags) = data::load(root);
+    diags.append(&mut dict_diags);
+    Ok(Loaded {
+        root: root.to_path_buf(),
+        config,
+        files,
+        assets,
+        dicts,
+        diags,
+    })
+}
+
+fn walk(
+    dir: &Path,
+    content: &Path,
+    md: &mut Vec<PathBuf>,
+    assets: &mut Vec<ContentAsset>,
+) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        // Never follow symlinks out of the tree: content is untrusted.
+        let ft = e.file_type()?;
+        if ft.is_symlink() {
+            continue;
+        }
+        if ft.is_dir() {
+            walk(&path, content, md, assets)?;
+        } else if name.ends_with(".md") {
+            md.push(path);
+        } else {
+            assets.push(ContentAsset {
+                rel: rel_path(content, &path),
+                abs: path,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `about.en.md` is a translation (handled by the i18n work, not by this build).
+fn is_translation(path: &Path, default_lang: &str) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    match stem.rsplit_once('.') {
+        Some((_, lang)) => lang.len() == 2 && lang != default_lang,
+        None => false,
+    }
+}
+
+fn read_content_file(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+) -> Result<ContentFile, Vec<Diagnostic>> {
+    let rel = rel_path(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::new(
+            "io",
+            &rel,
+            format!("не удалось прочитать файл: {e}"),
+        )]
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let d = Diagnostic::new("not-utf8", &rel, "файл не в кодировке UTF-8")
+                .help("сохраните файл в кодировке UTF-8 (в редакторе: «Сохранить как» → UTF-8)")
+                .at(&lossy, prefix.len()..prefix.len());
+            return Err(vec![d]);
+        }
+    };
+    let in_content = path.strip_prefix(content).unwrap_or(path);
+    let mut parts: Vec<String> = in_content
+        .iter()
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
+    let file_name = parts.pop().unwrap_or_default();
+    let (kind, file_slug, bundle) = if file_name == "_index.md" {
+        (FileKind::Section, String::new(), None)
+    } else if file_name == "index.md" && !parts.is_empty() {
+        let slug = parts.pop().unwrap_or_default();
+        (FileKind::Page, slug, path.parent().map(Path::to_path_buf))
+    } else {
+        let slug = file_name.trim_end_matches(".md").to_string();
+        (FileKind::Page, slug, None)
+    };
+    let record_kind = match kind {
+        FileKind::Page => parts.first().and_then(|s| Kind::from_section(s)),
+        FileKind::Section => None,
+    };
+
+    let (fm, body) = split_front_matter(&text).map_err(|d| vec![d_with(&rel, &text, d)])?;
+    let (front, syntax_errors) = match tree::parse(&text[fm.clone()], fm.start, &rel, &text) {
+        Ok(node) => (Some(node), Vec::new()),
+        Err(diags) => (None, diags),
+    };
+    Ok(ContentFile {
+        rel,
+        text,
+        kind,
+        record_kind,
+        components: parts,
+        file_slug,
+        bundle,
+        front,
+        body,
+        syntax_errors,
+    })
+}
+
+struct SplitError {
+    message: &'static str,
+    help: &'static str,
+    at: usize,
+}
+
+fn d_with(rel: &str, text: &str, e: SplitError) -> Diagnostic {
+    Diagnostic::new("front-matter", rel, e.message)
+        .help(e.help)
+        .at(text, e.at..e.at)
+}
+
+/// Find the TOML front matter between `+++` lines. Returns the byte ranges of the front
+/// matter text and of the body.
+fn split_front_matter(text: &str) -> Result<(Range<usize>, Range<usize>), SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').unwrap_or(rest.len());
+    let first = rest[..first_line_end].trim_end();
+    if first != "+++" {
+        let (message, help) = if first == "---" {
+            (
+                "заголовок записи в формате YAML (---), а нужен TOML (+++)",
+                "замените строки «---» на «+++» и запишите поля в формате TOML: title = \"...\"",
+            )
+        } else {
+            (
+                "файл не начинается с заголовка +++",
+                "первая строка файла должна быть «+++», затем поля записи и ещё одна строка «+++»",
+            )
+        };
+        return Err(SplitError {
+            message,
+            help,
+            at: start,
+        });
+    }
+    let fm_start = start + first_line_end + 1;
+    let mut pos = fm_start.min(text.len());
+    loop {
+        if pos >= text.len() {
+            return Err(SplitError {
+                message: "заголовок записи не закрыт строкой +++",
+                help: "добавьте строку «+++» после последнего поля записи",
+                at: start,
+            });
+        }
+        let line_end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
+        if text[pos..line_end].trim_end() == "+++" {
+            let body_start = (line_end + 1).min(text.len());
+            return Ok((fm_start..pos, body_start..text.len()));
+        }
+        pos = line_end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter() {
+        let t = "+++\ntitle = \"a\"\n+++\nbody\n";
+        let (fm, body) = split_front_matter(t).ok().unwrap();
+        assert_eq!(&t[fm], "title = \"a\"\n");
+        assert_eq!(&t[body], "body\n");
+    }
+
+    #[test]
+    fn rejects_yaml_and_unclosed() {
+        assert!(split_front_matter("---\ntitle: a\n---\n").is_err());
+        assert!(split_front_matter("+++\ntitle = \"a\"\n").is_err());
+    }
+
+    #[test]
+    fn translations_are_recognised() {
+        assert!(is_translation(Path::new("a/about.en.md"), "ru"));
+        assert!(!is_translation(Path::new("a/about.md"), "ru"));
+        assert!(!is_translation(Path::new("a/v1.2.md"), "ru"));
+    }
+}

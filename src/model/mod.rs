@@ -1,0 +1,510 @@
+//! Stage 3: the site model. Typed records, sections, taxonomies and the reverse links
+//! (provider → services, standard → services, service → situations, ...) computed once,
+//! so that rendering only reads.
+
+pub mod date;
+pub mod paths;
+pub mod records;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use serde::de::DeserializeOwned;
+
+use crate::config::Config;
+use crate::load::{ContentAsset, ContentFile, Dictionaries, FileKind, Loaded};
+use crate::schema::Kind;
+use date::Date;
+use records::*;
+
+/// The typed data of a page.
+#[derive(Debug, Clone)]
+pub enum Record {
+    Service(Box<Service>),
+    Provider(Box<Provider>),
+    Standard(Box<Standard>),
+    Situation(Box<Situation>),
+    Plain,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub rel: String,
+    pub kind: Option<Kind>,
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub reviewed: Option<Date>,
+    pub weight: Option<i64>,
+    pub aliases: Vec<String>,
+    pub template: Option<String>,
+    pub in_search_index: bool,
+    pub taxonomies: Taxonomies,
+    pub record: Record,
+    /// Markdown source of the body.
+    pub body: String,
+    /// Index of the section that holds the page.
+    pub section: usize,
+    /// Attachments of a page bundle: (file name, path relative to content/).
+    pub attachments: Vec<(String, String)>,
+    pub links: Links,
+}
+
+/// Reverse links, computed from the references of other records.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// provider: services it delivers; standard: services it governs.
+    pub services: Vec<usize>,
+    /// provider: standards it developed.
+    pub developed: Vec<usize>,
+    /// standard: older standards it replaced.
+    pub supersedes: Vec<usize>,
+    /// service: (situation page, step index).
+    pub situations: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub rel: String,
+    pub components: Vec<String>,
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub front: SectionFront,
+    pub body: String,
+    pub kind: Option<Kind>,
+    /// Pages, sorted as the section asks.
+    pub pages: Vec<usize>,
+    pub subsections: Vec<usize>,
+}
+
+/// One taxonomy with its used terms.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    /// term key → pages (sorted by title).
+    pub terms: BTreeMap<String, Vec<usize>>,
+}
+
+pub struct Site {
+    pub config: Config,
+    pub root: PathBuf,
+    pub dicts: Dictionaries,
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub assets: Vec<ContentAsset>,
+    by_slug: HashMap<(Kind, String), usize>,
+    pub today: Date,
+}
+
+/// Deserialise a validated front matter into its typed form.
+fn typed<T: DeserializeOwned>(f: &ContentFile) -> Result<T, String> {
+    let json = f.front.as_ref().map(|n| n.to_json()).unwrap_or_default();
+    serde_json::from_value(json).map_err(|e| format!("{}: {e}", f.rel))
+}
+
+impl Site {
+    /// Build the model from validated content. Drafts are left out unless `drafts`.
+    pub fn build(loaded: Loaded, drafts: bool, today: Date) -> Result<Site, String> {
+        let Loaded {
+            root,
+            config,
+            files,
+            assets,
+            dicts,
+            ..
+        } = loaded;
+        let mut sections: Vec<Section> = Vec::new();
+        let mut section_of: HashMap<Vec<String>, usize> = HashMap::new();
+        for f in files.iter().filter(|f| f.kind == FileKind::Section) {
+            let front: SectionFront = typed(f)?;
+            if front.draft && !drafts {
+                continue;
+            }
+            section_of.insert(f.components.clone(), sections.len());
+            sections.push(Section {
+                rel: f.rel.clone(),
+                components: f.components.clone(),
+                url: paths::url_of(f),
+                title: front.title.clone().unwrap_or_default(),
+                description: front.description.clone(),
+                kind: f
+                    .components
+                    .first()
+                    .and_then(|s| Kind::from_section(s))
+                    .filter(|_| f.components.len() == 1),
+                front,
+                body: f.body().to_string(),
+                pages: Vec::new(),
+                subsections: Vec::new(),
+            });
+        }
+        // Zola needs a home section; make an empty one when content/_index.md is missing.
+        if !section_of.contains_key(&Vec::new()) {
+            section_of.insert(Vec::new(), sections.len());
+            sections.push(Section {
+                rel: "content/_index.md".into(),
+                components: Vec::new(),
+                url: "/".into(),
+                title: config.title.clone(),
+                description: Some(config.description.clone()),
+                front: SectionFront::default(),
+                body: String::new(),
+                kind: None,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+            });
+        }
+        let pages_results: Vec<Result<Option<Page>, String>> = {
+            use rayon::prelude::*;
+            files
+                .par_iter()
+                .filter(|f| f.kind == FileKind::Page)
+                .map(|f| page_from(f, drafts))
+                .collect()
+        };
+        let mut pages = Vec::with_capacity(pages_results.len());
+        for r in pages_results {
+            if let Some(mut p) = r? {
+                let comps = files_components(&p.rel);
+                p.section = nearest_section(&section_of, &comps);
+                pages.push(p);
+            }
+        }
+        drop(files);
+        // Attachments of page bundles.
+        let bundle_pages: HashMap<String, usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.rel.ends_with("/index.md"))
+            .map(|(i, p)| {
+                (
+                    p.rel
+                        .trim_start_matches("content/")
+                        .trim_end_matches("index.md")
+                        .to_string(),
+                    i,
+                )
+            })
+            .collect();
+        for a in &assets {
+            if let Some((dir, name)) = a.rel.rsplit_once('/') {
+                if let Some(&i) = bundle_pages.get(&format!("{dir}/")) {
+                    pages[i].attachments.push((name.to_string(), a.rel.clone()));
+                }
+            }
+        }
+        let by_slug: HashMap<(Kind, String), usize> = pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.kind.map(|k| ((k, p.slug.clone()), i)))
+            .collect();
+        let mut site = Site {
+            config,
+            root,
+            dicts,
+            pages,
+            sections,
+            taxonomies: Vec::new(),
+            assets,
+            by_slug,
+            today,
+        };
+        site.link();
+        site.fill_sections();
+        site.fill_taxonomies();
+        Ok(site)
+    }
+
+    pub fn find(&self, kind: Kind, slug: &str) -> Option<usize> {
+        self.by_slug.get(&(kind, slug.to_string())).copied()
+    }
+
+    /// Compute reverse links.
+    fn link(&mut self) {
+        let mut links: Vec<Links> = vec![Links::default(); self.pages.len()];
+        for (i, p) in self.pages.iter().enumerate() {
+            match &p.record {
+                Record::Service(s) => {
+                    for slug in &s.providers {
+                        if let Some(j) = self.find(Kind::Provider, slug) {
+                            links[j].services.push(i);
+                        }
+                    }
+                    for slug in &s.standards {
+                        if let Some(j) = self.find(Kind::Standard, slug) {
+                            links[j].services.push(i);
+                        }
+                    }
+                }
+                Record::Standard(s) => {
+                    if let Some(j) = s
+                        .superseded_by
+                        .as_deref()
+                        .and_then(|x| self.find(Kind::Standard, x))
+                    {
+                        links[j].supersedes.push(i);
+                    }
+                    if let Some(j) = s
+                        .developer
+                        .as_deref()
+                        .and_then(|x| self.find(Kind::Provider, x))
+                    {
+                        links[j].developed.push(i);
+                    }
+                }
+                Record::Situation(s) => {
+                    for (n, step) in s.steps.iter().enumerate() {
+                        for slug in &step.services {
+                            if let Some(j) = self.find(Kind::Service, slug) {
+                                if !links[j].situations.iter().any(|(sit, _)| *sit == i) {
+                                    links[j].situations.push((i, n));
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (p, l) in self.pages.iter_mut().zip(links) {
+            p.links = l;
+        }
+        let pages = &self.pages;
+        let by_title =
+            |a: &usize, b: &usize| collate(&pages[*a].title).cmp(&collate(&pages[*b].title));
+        let mut all: Vec<Links> = pages.iter().map(|p| p.links.clone()).collect();
+        for l in &mut all {
+            l.services.sort_by(by_title);
+            l.developed.sort_by(by_title);
+            l.supersedes.sort_by(by_title);
+        }
+        for (p, l) in self.pages.iter_mut().zip(all) {
+            p.links = l;
+        }
+    }
+
+    fn fill_sections(&mut self) {
+        for (i, p) in self.pages.iter().enumerate() {
+            self.sections[p.section].pages.push(i);
+        }
+        let section_of: HashMap<Vec<String>, usize> = self
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.components.clone(), i))
+            .collect();
+        for i in 0..self.sections.len() {
+            let comps = self.sections[i].components.clone();
+            if comps.is_empty() {
+                continue;
+            }
+            let parent = nearest_section(&section_of, &comps[..comps.len() - 1]);
+            self.sections[parent].subsections.push(i);
+        }
+        let pages = &self.pages;
+        for s in &mut self.sections {
+            let sort_by = s.front.sort_by.clone().unwrap_or_else(|| "title".into());
+            match sort_by.as_str() {
+                "weight" => s.pages.sort_by(|a, b| {
+                    (
+                        pages[*a].weight.unwrap_or(i64::MAX),
+                        collate(&pages[*a].title),
+                    )
+                        .cmp(&(
+                            pages[*b].weight.unwrap_or(i64::MAX),
+                            collate(&pages[*b].title),
+                        ))
+                }),
+                "date" | "update_date" => s.pages.sort_by(|a, b| {
+                    let key = |p: &Page| {
+                        if sort_by == "date" {
+                            p.date
+                        } else {
+                            p.updated.or(p.date)
+                        }
+                    };
+                    key(&pages[*b])
+                        .cmp(&key(&pages[*a]))
+                        .then_with(|| collate(&pages[*a].title).cmp(&collate(&pages[*b].title)))
+                }),
+                "none" => {}
+                _ => s.pages.sort_by_cached_key(|i| collate(&pages[*i].title)),
+            }
+            if s.front.paginate_reversed {
+                s.pages.reverse();
+            }
+        }
+        let sections = self.sections.clone();
+        for s in &mut self.sections {
+            s.subsections.sort_by_key(|i| {
+                (
+                    sections[*i].front.weight.unwrap_or(i64::MAX),
+                    collate(&sections[*i].title),
+                )
+            });
+        }
+    }
+
+    fn fill_taxonomies(&mut self) {
+        let mut taxonomies = Vec::new();
+        for name in crate::config::KNOWN_TAXONOMIES {
+            if !self.config.has_taxonomy(name) {
+                continue;
+            }
+            let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (i, p) in self.pages.iter().enumerate() {
+                let list = match *name {
+                    "categories" => &p.taxonomies.categories,
+                    "audiences" => &p.taxonomies.audiences,
+                    _ => &p.taxonomies.regions,
+                };
+                for t in list {
+                    terms.entry(t.clone()).or_default().push(i);
+                }
+            }
+            let pages = &self.pages;
+            for v in terms.values_mut() {
+                v.sort_by_cached_key(|i| {
+                    (
+                        pages[*i].kind.map(|k| k as u8).unwrap_or(9),
+                        collate(&pages[*i].title),
+                    )
+                });
+            }
+            taxonomies.push(Taxonomy {
+                name: name.to_string(),
+                terms,
+            });
+        }
+        self.taxonomies = taxonomies;
+    }
+
+    /// Counts of published records per kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.pages.iter().filter(|p| p.kind == Some(kind)).count()
+    }
+}
+
+fn files_components(rel: &str) -> Vec<String> {
+    let inner = rel.trim_start_matches("content/");
+    let mut parts: Vec<String> = inner.split('/').map(str::to_string).collect();
+    parts.pop();
+    if inner.ends_with("/index.md") {
+        parts.pop();
+    }
+    parts
+}
+
+fn nearest_section(section_of: &HashMap<Vec<String>, usize>, comps: &[String]) -> usize {
+    let mut c = comps.to_vec();
+    loop {
+        if let Some(&i) = section_of.get(&c) {
+            return i;
+        }
+        if c.pop().is_none() {
+            return section_of.get(&Vec::new()).copied().unwrap_or(0);
+        }
+    }
+}
+
+/// A sort key for Russian titles: lower case, ё as е, «quotes» ignored.
+pub fn collate(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '«' | '»' | '"' | '„' | '“'))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+fn page_from(f: &ContentFile, drafts: bool) -> Result<Option<Page>, String> {
+    let (front_common, record) = match f.record_kind {
+        Some(Kind::Service) => {
+            let fr: Front<Service> = typed(f)?;
+            split(fr, |e| Record::Service(Box::new(e)))
+        }
+        Some(Kind::Provider) => {
+            let fr: Front<Provider> = typed(f)?;
+            split(fr, |e| Record::Provider(Box::new(e)))
+        }
+        Some(Kind::Standard) => {
+            let fr: Front<Standard> = typed(f)?;
+            split(fr, |e| Record::Standard(Box::new(e)))
+        }
+        Some(Kind::Situation) => {
+            let fr: Front<Situation> = typed(f)?;
+            split(fr, |e| Record::Situation(Box::new(e)))
+        }
+        None => {
+            let fr: Front<Option<serde_json::Value>> = typed(f)?;
+            split(fr, |_| Record::Plain)
+        }
+    };
+    if front_common.draft && !drafts {
+        return Ok(None);
+    }
+    let reviewed = match &record {
+        Record::Service(s) => Date::parse(&s.reviewed),
+        Record::Provider(s) => Date::parse(&s.reviewed),
+        Record::Standard(s) => Date::parse(&s.reviewed),
+        Record::Situation(s) => Date::parse(&s.reviewed),
+        Record::Plain => None,
+    };
+    Ok(Some(Page {
+        rel: f.rel.clone(),
+        kind: f.record_kind,
+        slug: paths::page_slug(f),
+        url: paths::url_of(f),
+        title: front_common.title.unwrap_or_else(|| f.file_slug.clone()),
+        description: front_common.description,
+        date: front_common.date.as_deref().and_then(Date::parse),
+        updated: front_common.updated.as_deref().and_then(Date::parse),
+        reviewed,
+        weight: front_common.weight,
+        aliases: front_common.aliases,
+        template: front_common.template,
+        in_search_index: front_common.in_search_index.unwrap_or(true),
+        taxonomies: front_common.taxonomies,
+        record,
+        body: f.body().to_string(),
+        section: 0,
+        attachments: Vec::new(),
+        links: Links::default(),
+    }))
+}
+
+/// The Zola keys of a front matter, without its `[extra]`.
+struct Common {
+    title: Option<String>,
+    description: Option<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    weight: Option<i64>,
+    draft: bool,
+    aliases: Vec<String>,
+    template: Option<String>,
+    in_search_index: Option<bool>,
+    taxonomies: Taxonomies,
+}
+
+fn split<E>(fr: Front<E>, wrap: impl FnOnce(E) -> Record) -> (Common, Record) {
+    (
+        Common {
+            title: fr.title,
+            description: fr.description,
+            date: fr.date,
+            updated: fr.updated,
+            weight: fr.weight,
+            draft: fr.draft,
+            aliases: fr.aliases,
+            template: fr.template,
+            in_search_index: fr.in_search_index,
+            taxonomies: fr.taxonomies,
+        },
+        wrap(fr.extra),
+    )
+}

@@ -1,0 +1,501 @@
+//! Template contexts: small, precomputed, and exactly what `docs/templates.md` promises.
+//! Every field is always present (absent values are `none`), because Tera 2 treats a
+//! missing field as an error.
+
+use serde::Serialize;
+
+use crate::model::date::Date;
+use crate::model::records::{Contacts, Service};
+use crate::model::{Page, Record, Site};
+use crate::schema::{self, Dict, Kind};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermCtx {
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub level: Option<String>,
+    pub level_label: Option<&'static str>,
+    pub form_label: Option<&'static str>,
+    pub region_titles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactsCtx {
+    pub phone: Option<String>,
+    pub phone_href: Option<String>,
+    pub email: Option<String>,
+    pub email_href: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    pub name: String,
+    pub url: String,
+}
+
+/// Everything shared by all page contexts.
+#[derive(Debug, Serialize)]
+pub struct Base<'a> {
+    pub kind: &'static str,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub url: &'a str,
+    pub permalink: String,
+    pub content: String,
+    pub date: Option<String>,
+    pub date_human: Option<String>,
+    pub updated: Option<String>,
+    pub updated_human: Option<String>,
+    pub reviewed: Option<String>,
+    pub reviewed_human: Option<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+pub fn iso(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+pub fn human(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.human())
+}
+
+pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
+    Base {
+        kind: p.kind.map(Kind::name).unwrap_or("page"),
+        slug: &p.slug,
+        title: &p.title,
+        description: p.description.as_deref(),
+        url: &p.url,
+        permalink: format!("{}{}", site.config.base(), p.url),
+        content,
+        date: iso(p.date),
+        date_human: human(p.date),
+        updated: iso(p.updated),
+        updated_human: human(p.updated),
+        reviewed: iso(p.reviewed),
+        reviewed_human: human(p.reviewed),
+        attachments: p
+            .attachments
+            .iter()
+            .map(|(name, _)| Attachment {
+                name: name.clone(),
+                url: format!("{}{}", p.url, name),
+            })
+            .collect(),
+    }
+}
+
+/// `8 800 100-00-01` → `tel:+78001000001`. Only the first number of a list is linked.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let first = phone.split([',', ';']).next().unwrap_or(phone);
+    let plus = first.trim_start().starts_with('+');
+    let digits: String = first.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 3 {
+        return None;
+    }
+    Some(if plus {
+        format!("tel:+{digits}")
+    } else if digits.len() == 11 && digits.starts_with('8') {
+        format!("tel:+7{}", &digits[1..])
+    } else {
+        format!("tel:{digits}")
+    })
+}
+
+pub fn contacts(c: &Contacts) -> ContactsCtx {
+    ContactsCtx {
+        phone: c.phone.clone(),
+        phone_href: c.phone.as_deref().and_then(tel_href),
+        email: c.email.clone(),
+        email_href: c.email.as_ref().map(|e| format!("mailto:{e}")),
+        url: c.url.clone(),
+    }
+}
+
+pub fn term_url(taxonomy: &str, key: &str) -> String {
+    format!("/{taxonomy}/{key}/")
+}
+
+/// Terms of a taxonomy as the templates see them. `count` is filled by the caller.
+pub fn terms(site: &Site, taxonomy: &str, keys: &[String]) -> Vec<TermCtx> {
+    let dict = Dict::taxonomy(taxonomy).map(|d| site.dicts.get(d));
+    keys.iter()
+        .map(|k| {
+            let t = dict.and_then(|d| d.get(k));
+            TermCtx {
+                key: k.clone(),
+                title: t.map(|t| t.title.clone()).unwrap_or_else(|| k.clone()),
+                description: t.and_then(|t| t.description.clone()),
+                url: term_url(taxonomy, k),
+                count: site
+                    .taxonomies
+                    .iter()
+                    .find(|x| x.name == taxonomy)
+                    .and_then(|x| x.terms.get(k))
+                    .map(Vec::len)
+                    .unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+pub fn summary(site: &Site, p: &Page) -> Summary {
+    let (level, level_label, form_label) = match &p.record {
+        Record::Service(s) => (
+            Some(s.level.clone()),
+            schema::label_of(schema::LEVELS, &s.level),
+            schema::label_of(schema::FORMS, &s.form),
+        ),
+        Record::Provider(pr) => (
+            None,
+            None,
+            schema::label_of(schema::PROVIDER_TYPES, &pr.kind),
+        ),
+        Record::Standard(st) => (
+            None,
+            None,
+            schema::label_of(schema::STANDARD_STATUSES, &st.status),
+        ),
+        _ => (None, None, None),
+    };
+    Summary {
+        kind: p.kind.map(Kind::name).unwrap_or("page"),
+        kind_label: p.kind.map(Kind::label).unwrap_or("Страница"),
+        title: p.title.clone(),
+        description: p.description.clone(),
+        url: p.url.clone(),
+        level,
+        level_label,
+        form_label,
+        region_titles: p
+            .taxonomies
+            .regions
+            .iter()
+            .map(|r| {
+                site.dicts
+                    .regions
+                    .get(r)
+                    .map(|t| t.title.clone())
+                    .unwrap_or_else(|| r.clone())
+            })
+            .collect(),
+    }
+}
+
+// ---- service ----------------------------------------------------------------------
+
+#[derive(Serialize)]
+pub struct ServiceCtx<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub form: &'a str,
+    pub form_label: Option<&'static str>,
+    pub level: &'a str,
+    pub level_label: Option<&'static str>,
+    pub cost: &'a str,
+    pub cost_label: Option<&'static str>,
+    pub categories: Vec<TermCtx>,
+    pub audiences: Vec<TermCtx>,
+    pub regions: Vec<TermCtx>,
+    pub eligibility: &'a crate::model::records::Eligibility,
+    pub documents: Vec<DocumentCtx>,
+    pub apply: ApplyCtx<'a>,
+    pub deadlines: &'a crate::model::records::Deadlines,
+    pub refusal: &'a crate::model::records::Refusal,
+    pub providers: Vec<ProviderRef>,
+    pub standards: Vec<StandardRef>,
+    pub legal_basis: Vec<Link>,
+    pub contacts: Option<ContactsCtx>,
+    pub sources: &'a [String],
+    pub situations: Vec<SituationRef>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentCtx {
+    pub title: String,
+    pub how_to_get: Option<String>,
+    pub note: Option<String>,
+    pub condition: Option<String>,
+    pub optional: bool,
+}
+
+#[derive(Serialize)]
+pub struct ApplyCtx<'a> {
+    pub channels: Vec<Choice>,
+    pub url: Option<&'a str>,
+    #[serde(rename = "where")]
+    pub place: &'a str,
+    pub steps: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct Choice {
+    pub key: String,
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct ProviderRef {
+    pub title: String,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    pub contacts: Option<ContactsCtx>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct StandardRef {
+    pub title: String,
+    pub code: String,
+    pub url: Option<String>,
+    pub status: String,
+    pub status_label: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct SituationRef {
+    pub title: String,
+    pub url: String,
+    pub step_number: usize,
+    pub step_title: String,
+}
+
+pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String) -> ServiceCtx<'a> {
+    let cost = s.cost.as_deref().unwrap_or("free");
+    ServiceCtx {
+        base: base(site, p, content),
+        form: &s.form,
+        form_label: schema::label_of(schema::FORMS, &s.form),
+        level: &s.level,
+        level_label: schema::label_of(schema::LEVELS, &s.level),
+        cost,
+        cost_label: schema::label_of(schema::COSTS, cost),
+        categories: terms(site, "categories", &p.taxonomies.categories),
+        audiences: terms(site, "audiences", &p.taxonomies.audiences),
+        regions: terms(site, "regions", &p.taxonomies.regions),
+        eligibility: &s.eligibility,
+        documents: s
+            .documents
+            .iter()
+            .map(|d| {
+                let term = d
+                    .reference
+                    .as_deref()
+                    .and_then(|r| site.dicts.documents.get(r));
+                DocumentCtx {
+                    title: term
+                        .map(|t| t.title.clone())
+                        .or_else(|| d.name.clone())
+                        .or_else(|| d.reference.clone())
+                        .unwrap_or_default(),
+                    how_to_get: term.and_then(|t| t.how_to_get.clone()),
+                    note: d.note.clone(),
+                    condition: d.condition.clone(),
+                    optional: d.optional,
+                }
+            })
+            .collect(),
+        apply: ApplyCtx {
+            channels: s
+                .apply
+                .channels
+                .iter()
+                .map(|c| Choice {
+                    key: c.clone(),
+                    label: schema::label_of(schema::CHANNELS, c).unwrap_or(""),
+                })
+                .collect(),
+            url: s.apply.url.as_deref(),
+            place: &s.apply.place,
+            steps: &s.apply.steps,
+        },
+        deadlines: &s.deadlines,
+        refusal: &s.refusal,
+        providers: s
+            .providers
+            .iter()
+            .map(
+                |slug| match site.find(Kind::Provider, slug).map(|i| &site.pages[i]) {
+                    Some(pp) => {
+                        let pr = match &pp.record {
+                            Record::Provider(pr) => Some(pr),
+                            _ => None,
+                        };
+                        ProviderRef {
+                            title: pp.title.clone(),
+                            url: Some(pp.url.clone()),
+                            description: pp.description.clone(),
+                            contacts: pr.map(|pr| contacts(&pr.contacts)),
+                            address: pr.and_then(|pr| pr.address.clone()),
+                            hours: pr.and_then(|pr| pr.hours.clone()),
+                        }
+                    }
+                    None => ProviderRef {
+                        title: slug.clone(),
+                        url: None,
+                        description: None,
+                        contacts: None,
+                        address: None,
+                        hours: None,
+                    },
+                },
+            )
+            .collect(),
+        standards: s
+            .standards
+            .iter()
+            .map(|slug| standard_ref(site, slug))
+            .collect(),
+        legal_basis: s
+            .legal_basis
+            .iter()
+            .map(|a| Link {
+                title: a.title.clone(),
+                url: a.url.clone(),
+            })
+            .collect(),
+        contacts: s.contacts.as_ref().map(contacts),
+        sources: &s.sources,
+        situations: p
+            .links
+            .situations
+            .iter()
+            .map(|&(i, step)| {
+                let sp = &site.pages[i];
+                let step_title = match &sp.record {
+                    Record::Situation(sit) => sit
+                        .steps
+                        .get(step)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                SituationRef {
+                    title: sp.title.clone(),
+                    url: sp.url.clone(),
+                    step_number: step + 1,
+                    step_title,
+                }
+            })
+            .collect(),
+    }
+}
+
+pub fn standard_ref(site: &Site, slug: &str) -> StandardRef {
+    match site.find(Kind::Standard, slug).map(|i| &site.pages[i]) {
+        Some(sp) => {
+            let (code, status) = match &sp.record {
+                Record::Standard(st) => (st.code.clone(), st.status.clone()),
+                _ => (String::new(), String::new()),
+            };
+            StandardRef {
+                title: sp.title.clone(),
+                status_label: schema::label_of(schema::STANDARD_STATUSES, &status),
+                code,
+                url: Some(sp.url.clone()),
+                status,
+            }
+        }
+        None => StandardRef {
+            title: slug.to_string(),
+            code: slug.to_string(),
+            url: None,
+            status: String::new(),
+            status_label: None,
+        },
+    }
+}
+
+// ---- provider, standard, situation ----------------------------------------------------
+
+#[derive(Serialize)]
+pub struct ProviderCtx<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    #[serde(rename = "type")]
+    pub kind_key: &'a str,
+    pub type_label: Option<&'static str>,
+    pub inn: Option<&'a str>,
+    pub ogrn: Option<&'a str>,
+    pub in_registry: Option<bool>,
+    pub activities: &'a [String],
+    pub address: Option<&'a str>,
+    pub location: Option<LocationCtx>,
+    pub hours: Option<&'a str>,
+    pub contacts: ContactsCtx,
+    pub categories: Vec<TermCtx>,
+    pub audiences: Vec<TermCtx>,
+    pub regions: Vec<TermCtx>,
+    pub sources: &'a [String],
+    pub services: Vec<Summary>,
+    pub standards: Vec<Summary>,
+}
+
+#[derive(Serialize)]
+pub struct LocationCtx {
+    pub lat: f64,
+    pub lon: f64,
+    pub geo_href: String,
+}
+
+#[derive(Serialize)]
+pub struct StandardCtx<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub code: &'a str,
+    #[serde(rename = "type")]
+    pub kind_key: &'a str,
+    pub type_label: Option<&'static str>,
+    pub status: &'a str,
+    pub status_label: Option<&'static str>,
+    pub adopted: Option<String>,
+    pub adopted_human: Option<String>,
+    pub effective: Option<String>,
+    pub effective_human: Option<String>,
+    pub superseded_by: Option<StandardRef>,
+    pub supersedes: Vec<Summary>,
+    pub developer: Option<Link>,
+    pub discussion_until: Option<String>,
+    pub discussion_until_human: Option<String>,
+    pub files: Vec<Attachment>,
+    pub services: Vec<Summary>,
+    pub categories: Vec<TermCtx>,
+    pub sources: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SituationCtx<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub steps: Vec<StepCtx>,
+    pub audiences: Vec<TermCtx>,
+    pub sources: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct StepCtx {
+    pub number: usize,
+    pub title: String,
+    pub text: Option<String>,
+    pub services: Vec<Summary>,
+}

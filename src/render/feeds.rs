@@ -1,0 +1,161 @@
+//! Machine-readable outputs that need no theme: sitemap, robots.txt, the Atom feed of
+//! updated records and the Netlify `_redirects` file.
+
+use crate::model::{Page, Site};
+use crate::schema::Kind;
+
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sitemap protocol allows 50,000 URLs per file; above that, an index of several files.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// `(file name, contents)` of the sitemap files. `entries` are (url, lastmod).
+pub fn sitemaps(base: &str, entries: &[(String, Option<String>)]) -> Vec<(String, String)> {
+    let chunk = |items: &[(String, Option<String>)]| {
+        let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (url, lastmod) in items {
+            s.push_str("  <url>\n    <loc>");
+            s.push_str(&xml_escape(&format!("{base}{url}")));
+            s.push_str("</loc>\n");
+            if let Some(d) = lastmod {
+                s.push_str("    <lastmod>");
+                s.push_str(d);
+                s.push_str("</lastmod>\n");
+            }
+            s.push_str("  </url>\n");
+        }
+        s.push_str("</urlset>\n");
+        s
+    };
+    if entries.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".into(), chunk(entries))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (i, part) in entries.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>\n",
+            xml_escape(&format!("{base}/{name}"))
+        ));
+        files.push((name, chunk(part)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index));
+    files
+}
+
+pub fn robots(base: &str) -> String {
+    format!("User-agent: *\nDisallow:\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+}
+
+/// The date a record last changed for readers: the later of `updated` and `reviewed`.
+pub fn changed(p: &Page) -> Option<crate::model::date::Date> {
+    match (p.updated.or(p.date), p.reviewed) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Atom feed of the most recently updated or reviewed records.
+pub fn atom(site: &Site, limit: usize) -> String {
+    let base = site.config.base();
+    let mut recs: Vec<&Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.kind.is_some() && changed(p).is_some())
+        .collect();
+    recs.sort_by(|a, b| changed(b).cmp(&changed(a)).then_with(|| a.url.cmp(&b.url)));
+    recs.truncate(limit);
+    let updated = recs.first().and_then(|p| changed(p)).unwrap_or(site.today);
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n");
+    s.push_str(&format!(
+        "  <title>{}: обновления</title>\n",
+        xml_escape(&site.config.title)
+    ));
+    s.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}/atom.xml\"/>\n",
+        xml_escape(base)
+    ));
+    s.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}/\"/>\n",
+        xml_escape(base)
+    ));
+    s.push_str(&format!("  <id>{}/atom.xml</id>\n", xml_escape(base)));
+    s.push_str(&format!(
+        "  <updated>{updated}T00:00:00Z</updated>\n  <generator>socnav</generator>\n"
+    ));
+    for p in recs {
+        let when = changed(p).unwrap_or(site.today);
+        let link = format!("{base}{}", p.url);
+        let kind = p.kind.map(Kind::label).unwrap_or("");
+        s.push_str("  <entry>\n");
+        s.push_str(&format!("    <title>{}</title>\n", xml_escape(&p.title)));
+        s.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&link)
+        ));
+        s.push_str(&format!("    <id>{}</id>\n", xml_escape(&link)));
+        s.push_str(&format!("    <updated>{when}T00:00:00Z</updated>\n"));
+        s.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            p.kind.map(Kind::name).unwrap_or(""),
+            xml_escape(kind)
+        ));
+        if let Some(d) = &p.description {
+            s.push_str(&format!("    <summary>{}</summary>\n", xml_escape(d)));
+        }
+        s.push_str("  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// Netlify `_redirects`: one permanent redirect per alias.
+pub fn redirects(aliases: &[(String, String)]) -> String {
+    let mut s = String::from("# Generated by socnav: old addresses of pages (aliases).\n");
+    for (from, to) in aliases {
+        s.push_str(&format!("{from} {to} 301\n"));
+        if let Some(bare) = from.strip_suffix('/') {
+            if !bare.is_empty() {
+                s.push_str(&format!("{bare} {to} 301\n"));
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemap_splits_above_the_limit() {
+        let entries: Vec<(String, Option<String>)> = (0..SITEMAP_LIMIT + 1)
+            .map(|i| (format!("/p{i}/"), None))
+            .collect();
+        let files = sitemaps("https://x.ru", &entries);
+        assert_eq!(files.len(), 3);
+        assert!(files[2].1.contains("<sitemapindex"));
+        assert!(files[2].1.contains("https://x.ru/sitemap2.xml"));
+    }
+
+    #[test]
+    fn escapes_xml() {
+        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

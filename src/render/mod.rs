@@ -1,0 +1,653 @@
+//! Stage 4: render. Every output of the site, rendered in parallel from the site model
+//! and written into the staging folder as it is made (nothing is held in memory longer
+//! than one page).
+
+pub mod context;
+pub mod feeds;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::model::paths::output_file;
+use crate::model::{Page, Record, Site};
+use crate::schema::{self, Kind};
+use crate::write::{content_hash, Staging};
+use context::*;
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    pub pages: usize,
+    pub sections: usize,
+    pub list_pages: usize,
+    pub files: usize,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    url: String,
+}
+
+pub struct Renderer<'a> {
+    site: &'a Site,
+    tera: Tera,
+    out: &'a Staging,
+    summaries: Vec<Summary>,
+}
+
+/// Records per list page when a record section does not set `paginate_by`.
+pub const DEFAULT_PAGINATE: usize = 100;
+
+pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
+    let assets = copy_static(site, out)?;
+    let mut tera = templates::load(&site.root, site.config.theme.as_deref())?;
+    for required in ["index.html", "section.html", "page.html", "404.html"] {
+        if !tera.contains_template(required) {
+            return Err(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml"));
+        }
+    }
+    {
+        let g = tera.global_context();
+        g.insert(
+            "config",
+            &serde_json::json!({
+                "title": site.config.title,
+                "description": site.config.description,
+                "base_url": site.config.base(),
+                "language": site.config.default_language,
+            }),
+        );
+        g.insert("assets", &assets);
+        g.insert("nav", &nav(site));
+        g.insert(
+            "site",
+            &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
+        );
+    }
+    let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
+    let r = Renderer {
+        site,
+        tera,
+        out,
+        summaries,
+    };
+    let mut stats = Stats::default();
+
+    r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
+    stats.pages = site.pages.len();
+
+    let list_pages: usize = site
+        .sections
+        .par_iter()
+        .enumerate()
+        .map(|(i, _)| r.section(i))
+        .collect::<Result<Vec<usize>, String>>()?
+        .into_iter()
+        .sum();
+    stats.sections = site.sections.len();
+    stats.list_pages = list_pages + r.taxonomies()?;
+    r.special()?;
+    copy_content_assets(site, out)?;
+    Ok(stats)
+}
+
+impl Renderer<'_> {
+    fn render(&self, template: &str, ctx: &Context, url: &str) -> Result<String, String> {
+        self.tera.render(template, ctx).map_err(|e| {
+            format!(
+                "ошибка при отрисовке {url} шаблоном {template}:\n{}",
+                templates::error_chain(&e)
+            )
+        })
+    }
+
+    fn write_url(&self, url: &str, html: &str) -> Result<(), String> {
+        let file = output_file(url).ok_or_else(|| format!("недопустимый адрес страницы: {url}"))?;
+        self.out
+            .write(&file, html.as_bytes())
+            .map_err(|e| e.to_string())
+    }
+
+    fn ctx(&self, url: &str) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("current_url", url);
+        ctx.insert("current_path", url);
+        ctx
+    }
+
+    fn summaries_of(&self, idx: &[usize]) -> Vec<&Summary> {
+        idx.iter().map(|&i| &self.summaries[i]).collect()
+    }
+
+    fn template_for(&self, p: &Page) -> Result<String, String> {
+        let section = &self.site.sections[p.section];
+        let name = p
+            .template
+            .clone()
+            .or_else(|| section.front.page_template.clone())
+            .unwrap_or_else(|| match p.kind {
+                Some(k) => format!("{}.html", k.name()),
+                None => "page.html".into(),
+            });
+        if self.tera.contains_template(&name) {
+            Ok(name)
+        } else if p.template.is_none() && self.tera.contains_template("page.html") {
+            Ok("page.html".into())
+        } else {
+            Err(format!("{}: нет шаблона «{name}»", p.rel))
+        }
+    }
+
+    fn page(&self, p: &Page) -> Result<(), String> {
+        let site = self.site;
+        let content = crate::markdown::render(&p.body);
+        let mut ctx = self.ctx(&p.url);
+        match &p.record {
+            Record::Service(s) => ctx.insert("page", &service(site, p, s, content)),
+            Record::Provider(pr) => ctx.insert(
+                "page",
+                &ProviderCtx {
+                    base: base(site, p, content),
+                    kind_key: &pr.kind,
+                    type_label: schema::label_of(schema::PROVIDER_TYPES, &pr.kind),
+                    inn: pr.inn.as_deref(),
+                    ogrn: pr.ogrn.as_deref(),
+                    in_registry: pr.in_registry,
+                    activities: &pr.activities,
+                    address: pr.address.as_deref(),
+                    location: pr.location.as_ref().map(|l| LocationCtx {
+                        lat: l.lat,
+                        lon: l.lon,
+                        geo_href: format!("geo:{},{}", l.lat, l.lon),
+                    }),
+                    hours: pr.hours.as_deref(),
+                    contacts: contacts(&pr.contacts),
+                    categories: terms(site, "categories", &p.taxonomies.categories),
+                    audiences: terms(site, "audiences", &p.taxonomies.audiences),
+                    regions: terms(site, "regions", &p.taxonomies.regions),
+                    sources: &pr.sources,
+                    services: self
+                        .summaries_of(&p.links.services)
+                        .into_iter()
+                        .cloned()
+                        .collect(),
+                    standards: self
+                        .summaries_of(&p.links.developed)
+                        .into_iter()
+                        .cloned()
+                        .collect(),
+                },
+            ),
+            Record::Standard(st) => {
+                let parse =
+                    |s: &Option<String>| s.as_deref().and_then(crate::model::date::Date::parse);
+                let developer = st
+                    .developer
+                    .as_ref()
+                    .map(|d| match site.find(Kind::Provider, d) {
+                        Some(i) => Link {
+                            title: site.pages[i].title.clone(),
+                            url: Some(site.pages[i].url.clone()),
+                        },
+                        None => Link {
+                            title: d.clone(),
+                            url: None,
+                        },
+                    });
+                let files = st
+                    .files
+                    .iter()
+                    .map(|f| Attachment {
+                        name: f.clone(),
+                        url: format!("{}{}", p.url, f),
+                    })
+                    .collect();
+                ctx.insert(
+                    "page",
+                    &StandardCtx {
+                        base: base(site, p, content),
+                        code: &st.code,
+                        kind_key: &st.kind,
+                        type_label: schema::label_of(schema::STANDARD_TYPES, &st.kind),
+                        status: &st.status,
+                        status_label: schema::label_of(schema::STANDARD_STATUSES, &st.status),
+                        adopted: iso(parse(&st.adopted)),
+                        adopted_human: human(parse(&st.adopted)),
+                        effective: iso(parse(&st.effective)),
+                        effective_human: human(parse(&st.effective)),
+                        superseded_by: st.superseded_by.as_deref().map(|s| standard_ref(site, s)),
+                        supersedes: self
+                            .summaries_of(&p.links.supersedes)
+                            .into_iter()
+                            .cloned()
+                            .collect(),
+                        developer,
+                        discussion_until: iso(parse(&st.discussion_until)),
+                        discussion_until_human: human(parse(&st.discussion_until)),
+                        files,
+                        services: self
+                            .summaries_of(&p.links.services)
+                            .into_iter()
+                            .cloned()
+                            .collect(),
+                        categories: terms(site, "categories", &p.taxonomies.categories),
+                        sources: &st.sources,
+                    },
+                )
+            }
+            Record::Situation(si) => ctx.insert(
+                "page",
+                &SituationCtx {
+                    base: base(site, p, content),
+                    steps: si
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .map(|(n, step)| StepCtx {
+                            number: n + 1,
+                            title: step.title.clone(),
+                            text: step.text.clone(),
+                            services: step
+                                .services
+                                .iter()
+                                .filter_map(|s| site.find(Kind::Service, s))
+                                .map(|i| self.summaries[i].clone())
+                                .collect(),
+                        })
+                        .collect(),
+                    audiences: terms(site, "audiences", &p.taxonomies.audiences),
+                    sources: &si.sources,
+                },
+            ),
+            Record::Plain => ctx.insert("page", &base(site, p, content)),
+        }
+        let template = self.template_for(p)?;
+        let html = self.render(&template, &ctx, &p.url)?;
+        self.write_url(&p.url, &html)
+    }
+
+    /// Render a section's list pages; returns how many were written.
+    fn section(&self, i: usize) -> Result<usize, String> {
+        let s = &self.site.sections[i];
+        if s.front.render == Some(false) {
+            return Ok(0);
+        }
+        let section_ctx = serde_json::json!({
+            "title": s.title,
+            "description": s.description,
+            "content": crate::markdown::render(&s.body),
+            "url": s.url,
+            "kind": s.kind.map(Kind::name).unwrap_or("section"),
+        });
+        if s.components.is_empty() {
+            return self.home(section_ctx).map(|_| 1);
+        }
+        let per = match s.front.paginate_by {
+            Some(n) if n > 0 => n as usize,
+            _ if s.kind.is_some() => DEFAULT_PAGINATE,
+            _ => usize::MAX,
+        };
+        let subsections: Vec<Link> = s
+            .subsections
+            .iter()
+            .map(|&j| Link {
+                title: self.site.sections[j].title.clone(),
+                url: Some(self.site.sections[j].url.clone()),
+            })
+            .collect();
+        let template = s
+            .front
+            .template
+            .clone()
+            .unwrap_or_else(|| "section.html".into());
+        let path = s
+            .front
+            .paginate_path
+            .clone()
+            .unwrap_or_else(|| "page".into());
+        self.paginate(&s.url, &path, &s.pages, per, |ctx| {
+            ctx.insert("section", &section_ctx);
+            ctx.insert("subsections", &subsections);
+            template.clone()
+        })
+    }
+
+    /// Write the pages of a paginated list at `base_url`, `base_url/page/2/`, ...
+    fn paginate(
+        &self,
+        base_url: &str,
+        path: &str,
+        items: &[usize],
+        per: usize,
+        fill: impl Fn(&mut Context) -> String + Sync,
+    ) -> Result<usize, String> {
+        let per = per.max(1);
+        let total = items.len().div_ceil(per).max(1);
+        let url_of = |n: usize| {
+            if n == 1 {
+                base_url.to_string()
+            } else {
+                format!("{base_url}{path}/{n}/")
+            }
+        };
+        (1..=total)
+            .into_par_iter()
+            .map(|n| {
+                let chunk = &items[((n - 1) * per).min(items.len())..(n * per).min(items.len())];
+                let url = url_of(n);
+                let mut ctx = self.ctx(&url);
+                let pagers: Vec<serde_json::Value> = (1..=total)
+                    .map(|k| serde_json::json!({ "index": k, "url": url_of(k), "current": k == n }))
+                    .collect();
+                ctx.insert(
+                    "paginator",
+                    &serde_json::json!({
+                        "pages": self.summaries_of(chunk),
+                        "current_index": n,
+                        "number_pagers": total,
+                        "total_pages": items.len(),
+                        "previous": if n > 1 { Some(url_of(n - 1)) } else { None },
+                        "next": if n < total { Some(url_of(n + 1)) } else { None },
+                        "first": url_of(1),
+                        "last": url_of(total),
+                        "pagers": pagers,
+                    }),
+                );
+                let template = fill(&mut ctx);
+                let html = self.render(&template, &ctx, &url)?;
+                self.write_url(&url, &html)
+            })
+            .collect::<Result<Vec<()>, String>>()
+            .map(|v| v.len())
+    }
+
+    fn home(&self, section_ctx: serde_json::Value) -> Result<(), String> {
+        let site = self.site;
+        let mut ctx = self.ctx("/");
+        ctx.insert("section", &section_ctx);
+        let mut situations: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(Kind::Situation))
+            .collect();
+        situations.sort_by_key(|&i| {
+            (
+                site.pages[i].weight.unwrap_or(i64::MAX),
+                crate::model::collate(&site.pages[i].title),
+            )
+        });
+        ctx.insert("situations", &self.summaries_of(&situations));
+        for tax in ["categories", "audiences", "regions"] {
+            let keys: Vec<String> = site
+                .taxonomies
+                .iter()
+                .find(|t| t.name == tax)
+                .map(|t| t.terms.keys().cloned().collect())
+                .unwrap_or_default();
+            let mut list = terms(site, tax, &keys);
+            if let Some(d) = schema::Dict::taxonomy(tax) {
+                let order: Vec<&str> = site.dicts.get(d).keys().collect();
+                list.sort_by_key(|t| order.iter().position(|k| *k == t.key).unwrap_or(usize::MAX));
+            }
+            ctx.insert(tax, &list);
+        }
+        let mut recent: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind.is_some())
+            .collect();
+        recent.sort_by(|&a, &b| {
+            feeds::changed(&site.pages[b])
+                .cmp(&feeds::changed(&site.pages[a]))
+                .then(a.cmp(&b))
+        });
+        recent.truncate(10);
+        ctx.insert("recent", &self.summaries_of(&recent));
+        let counts: BTreeMap<&str, usize> = Kind::ALL
+            .iter()
+            .map(|k| (k.name(), site.count(*k)))
+            .collect();
+        ctx.insert("counts", &counts);
+        let html = self.render("index.html", &ctx, "/")?;
+        self.write_url("/", &html)
+    }
+
+    fn taxonomies(&self) -> Result<usize, String> {
+        let site = self.site;
+        let mut written = 0;
+        for tax in &site.taxonomies {
+            let title = match tax.name.as_str() {
+                "categories" => "Категории",
+                "audiences" => "Для кого",
+                "regions" => "Регионы",
+                other => other,
+            };
+            let tax_url = format!("/{}/", tax.name);
+            let tax_ctx = serde_json::json!({ "name": tax.name, "title": title, "url": tax_url });
+            let keys: Vec<String> = tax.terms.keys().cloned().collect();
+            let mut term_list = terms(site, &tax.name, &keys);
+            if let Some(d) = schema::Dict::taxonomy(&tax.name) {
+                let order: Vec<&str> = site.dicts.get(d).keys().collect();
+                term_list
+                    .sort_by_key(|t| order.iter().position(|k| *k == t.key).unwrap_or(usize::MAX));
+            }
+            if self.tera.contains_template("taxonomy_list.html") {
+                let mut ctx = self.ctx(&tax_url);
+                ctx.insert("taxonomy", &tax_ctx);
+                ctx.insert("terms", &term_list);
+                let html = self.render("taxonomy_list.html", &ctx, &tax_url)?;
+                self.write_url(&tax_url, &html)?;
+                written += 1;
+            }
+            if self.tera.contains_template("taxonomy_single.html") {
+                let per = site.config.paginate_for_taxonomy(&tax.name);
+                let n: usize = term_list
+                    .par_iter()
+                    .map(|term| {
+                        let items = &tax.terms[&term.key];
+                        self.paginate(&term.url, "page", items, per, |ctx| {
+                            ctx.insert("taxonomy", &tax_ctx);
+                            ctx.insert("term", term);
+                            "taxonomy_single.html".into()
+                        })
+                    })
+                    .collect::<Result<Vec<usize>, String>>()?
+                    .into_iter()
+                    .sum();
+                written += n;
+            }
+        }
+        Ok(written)
+    }
+
+    /// 404, aliases, redirects, sitemap, robots.txt and the feed.
+    fn special(&self) -> Result<(), String> {
+        let site = self.site;
+        let base = site.config.base();
+        let ctx = self.ctx("/404.html");
+        let html = self.render("404.html", &ctx, "/404.html")?;
+        self.out
+            .write("404.html", html.as_bytes())
+            .map_err(|e| e.to_string())?;
+
+        let mut aliases: Vec<(String, String)> = Vec::new();
+        for p in &site.pages {
+            for a in &p.aliases {
+                if let Some(norm) = crate::model::paths::normalize_path(a) {
+                    aliases.push((norm, p.url.clone()));
+                }
+            }
+        }
+        for s in &site.sections {
+            for a in &s.front.aliases {
+                if let Some(norm) = crate::model::paths::normalize_path(a) {
+                    aliases.push((norm, s.url.clone()));
+                }
+            }
+        }
+        aliases.sort();
+        let alias_template = if self.tera.contains_template("alias.html") {
+            Some("alias.html")
+        } else {
+            None
+        };
+        for (from, to) in &aliases {
+            let target = format!("{base}{to}");
+            let html = match alias_template {
+                Some(t) => {
+                    let mut ctx = self.ctx(from);
+                    ctx.insert("target", &target);
+                    self.render(t, &ctx, from)?
+                }
+                None => default_alias(&target),
+            };
+            self.write_url(from, &html)?;
+        }
+        self.out
+            .write("_redirects", feeds::redirects(&aliases).as_bytes())
+            .map_err(|e| e.to_string())?;
+
+        if site.config.generate_sitemap {
+            let mut entries: Vec<(String, Option<String>)> = Vec::new();
+            for s in &site.sections {
+                if s.front.render != Some(false) {
+                    entries.push((s.url.clone(), None));
+                }
+            }
+            for p in &site.pages {
+                entries.push((p.url.clone(), feeds::changed(p).map(|d| d.to_string())));
+            }
+            for t in &site.taxonomies {
+                entries.push((format!("/{}/", t.name), None));
+                for k in t.terms.keys() {
+                    entries.push((term_url(&t.name, k), None));
+                }
+            }
+            entries.sort();
+            for (name, xml) in feeds::sitemaps(base, &entries) {
+                self.out
+                    .write(&name, xml.as_bytes())
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        if site.config.generate_robots_txt {
+            self.out
+                .write("robots.txt", feeds::robots(base).as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        self.out
+            .write("atom.xml", feeds::atom(site, 50).as_bytes())
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+}
+
+fn default_alias(target: &str) -> String {
+    let t = feeds::xml_escape(target);
+    format!("<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Страница переехала</title><link rel=\"canonical\" href=\"{t}\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>Страница переехала: <a href=\"{t}\">{t}</a></p></body></html>\n")
+}
+
+fn nav(site: &Site) -> Vec<NavItem> {
+    let mut items = Vec::new();
+    for kind in [
+        Kind::Service,
+        Kind::Situation,
+        Kind::Provider,
+        Kind::Standard,
+    ] {
+        if let Some(s) = site.sections.iter().find(|s| s.kind == Some(kind)) {
+            items.push(NavItem {
+                title: s.title.clone(),
+                url: s.url.clone(),
+            });
+        }
+    }
+    if site.config.has_taxonomy("categories") {
+        items.push(NavItem {
+            title: "Категории".into(),
+            url: "/categories/".into(),
+        });
+    }
+    if let Some(p) = site.pages.iter().find(|p| p.url == "/about/") {
+        items.push(NavItem {
+            title: p.title.clone(),
+            url: p.url.clone(),
+        });
+    }
+    items
+}
+
+/// Copy theme and site static files; `.css` and `.js` get a content hash in their name.
+/// Returns the map from original name to served URL.
+fn copy_static(site: &Site, out: &Staging) -> Result<BTreeMap<String, String>, String> {
+    let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    if let Some(theme) = &site.config.theme {
+        collect_files(
+            &site.root.join("themes").join(theme).join("static"),
+            "",
+            &mut files,
+        );
+    }
+    collect_files(&site.root.join("static"), "", &mut files);
+    let mut assets = BTreeMap::new();
+    for (rel, path) in files {
+        let hashed = rel.ends_with(".css") || rel.ends_with(".js");
+        let target = if hashed {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("не удалось прочитать {}: {e}", path.display()))?;
+            let (stem, ext) = rel.rsplit_once('.').expect("has extension");
+            let name = format!("{stem}.{}.{ext}", content_hash(&bytes));
+            out.write(&name, &bytes).map_err(|e| e.to_string())?;
+            assets.insert(rel.clone(), format!("{}/{name}", site.config.base()));
+            continue;
+        } else {
+            rel.clone()
+        };
+        out.copy(&path, &target).map_err(|e| e.to_string())?;
+    }
+    Ok(assets)
+}
+
+fn collect_files(dir: &Path, prefix: &str, out: &mut BTreeMap<String, std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(ft) = e.file_type() else { continue };
+        let rel = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if ft.is_dir() {
+            collect_files(&e.path(), &rel, out);
+        } else if ft.is_file() {
+            out.insert(rel, e.path());
+        }
+    }
+}
+
+/// Files beside content (page-bundle attachments, images) are served next to their page.
+fn copy_content_assets(site: &Site, out: &Staging) -> Result<(), String> {
+    let mut bundle_targets: BTreeMap<&str, String> = BTreeMap::new();
+    for p in &site.pages {
+        for (name, rel) in &p.attachments {
+            let dir = p.url.trim_start_matches('/');
+            bundle_targets.insert(rel.as_str(), format!("{dir}{name}"));
+        }
+    }
+    for a in &site.assets {
+        let target = bundle_targets
+            .get(a.rel.as_str())
+            .cloned()
+            .unwrap_or_else(|| a.rel.clone());
+        out.copy(&a.abs, &target).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Loading templates: the theme's, overridden by the site's `templates/` of the same name
+//! (as in Zola). Tera 2 checks every template when it loads, so a broken template fails
+//! the build before any page is rendered, with the template name and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+/// Template sources by name (`partials/card.html`), with the file each came from.
+pub fn collect(
+    root: &Path,
+    theme: Option<&str>,
+) -> Result<BTreeMap<String, (PathBuf, String)>, String> {
+    let mut out = BTreeMap::new();
+    if let Some(theme) = theme {
+        if !crate::model::paths::safe_segment(theme) {
+            return Err(format!("недопустимое имя темы «{theme}» в config.toml"));
+        }
+        let dir = root.join("themes").join(theme).join("templates");
+        if !dir.is_dir() {
+            return Err(format!("нет папки шаблонов темы: themes/{theme}/templates"));
+        }
+        read_dir(&dir, &dir, &mut out)?;
+    }
+    let site = root.join("templates");
+    if site.is_dir() {
+        read_dir(&site, &site, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn read_dir(
+    base: &Path,
+    dir: &Path,
+    out: &mut BTreeMap<String, (PathBuf, String)>,
+) -> Result<(), String> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("не удалось прочитать {}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let ft = e.file_type().map_err(|e| e.to_string())?;
+        if ft.is_symlink() {
+            continue;
+        }
+        if ft.is_dir() {
+            read_dir(base, &path, out)?;
+        } else {
+            let name = crate::diagnostics::rel_path(base, &path);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("не удалось прочитать шаблон {}: {e}", path.display()))?;
+            out.insert(name, (path, text));
+        }
+    }
+    Ok(())
+}
+
+/// Build a Tera instance from the collected templates.
+pub fn load(root: &Path, theme: Option<&str>) -> Result<Tera, String> {
+    let sources = collect(root, theme)?;
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".htm", ".xml"]);
+    let list: Vec<(String, String)> = sources
+        .iter()
+        .map(|(n, (_, t))| (n.clone(), t.clone()))
+        .collect();
+    tera.add_raw_templates(list).map_err(|e| {
+        let where_ = sources
+            .keys()
+            .find(|n| e.to_string().contains(n.as_str()))
+            .and_then(|n| sources.get(n))
+            .map(|(p, _)| crate::diagnostics::rel_path(root, p))
+            .unwrap_or_default();
+        format!("ошибка в шаблоне {where_}:\n{}", error_chain(&e))
+    })?;
+    Ok(tera)
+}
+
+/// A Tera error with its causes, one per line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str("\n  ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}

@@ -1,0 +1,1274 @@
+//! The schema of every kind of record, written once.
+//!
+//! This table drives validation (unknown, missing and mistyped keys), `socnav new`
+//! scaffolding, the README's content reference and the labels citizens see for enum values.
+//! Typed structs in `model::records` must agree with it; a test enforces that.
+
+/// The four kinds of record the navigator knows. The kind of a page is its section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Service,
+    Provider,
+    Standard,
+    Situation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Service,
+        Kind::Provider,
+        Kind::Standard,
+        Kind::Situation,
+    ];
+
+    /// The content section (folder) that holds records of this kind.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Service => "services",
+            Kind::Provider => "providers",
+            Kind::Standard => "standards",
+            Kind::Situation => "situations",
+        }
+    }
+
+    pub fn from_section(section: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.section() == section)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Service => "service",
+            Kind::Provider => "provider",
+            Kind::Standard => "standard",
+            Kind::Situation => "situation",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// What a citizen sees as the kind of a record.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Service => "Мера поддержки",
+            Kind::Provider => "Организация",
+            Kind::Standard => "Стандарт",
+            Kind::Situation => "Жизненная ситуация",
+        }
+    }
+
+    /// The same in the genitive plural, for messages ("нет такой записи среди ...").
+    pub fn plural_genitive(self) -> &'static str {
+        match self {
+            Kind::Service => "мер поддержки",
+            Kind::Provider => "организаций",
+            Kind::Standard => "стандартов",
+            Kind::Situation => "жизненных ситуаций",
+        }
+    }
+
+    /// The whole front-matter schema of this kind.
+    pub fn schema(self) -> &'static [Field] {
+        match self {
+            Kind::Service => SERVICE,
+            Kind::Provider => PROVIDER,
+            Kind::Standard => STANDARD,
+            Kind::Situation => SITUATION,
+        }
+    }
+}
+
+/// A data/ dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dict {
+    Categories,
+    Audiences,
+    Regions,
+    Documents,
+}
+
+impl Dict {
+    pub fn file(self) -> &'static str {
+        match self {
+            Dict::Categories => "data/categories.toml",
+            Dict::Audiences => "data/audiences.toml",
+            Dict::Regions => "data/regions.toml",
+            Dict::Documents => "data/documents.toml",
+        }
+    }
+
+    pub fn taxonomy(name: &str) -> Option<Dict> {
+        match name {
+            "categories" => Some(Dict::Categories),
+            "audiences" => Some(Dict::Audiences),
+            "regions" => Some(Dict::Regions),
+            _ => None,
+        }
+    }
+}
+
+/// An allowed value of an enum field, with the label citizens see.
+#[derive(Debug)]
+pub struct Choice {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// The type of a field.
+#[derive(Debug)]
+pub enum Ty {
+    /// A one-line string; `max` characters at most (0 = no limit).
+    Str {
+        max: usize,
+    },
+    /// Free text (Markdown not interpreted).
+    Text,
+    Int,
+    Float,
+    Bool,
+    /// A TOML local date: `2026-11-10`.
+    Date,
+    /// A URL limited to http, https, mailto and tel.
+    Url,
+    Enum(&'static [Choice]),
+    /// The slug of a record of the given kind.
+    Ref(Kind),
+    /// The slug of a record of the given kind, or free text when no record matches.
+    RefOrText(Kind),
+    /// A term of a data/ dictionary.
+    Term(Dict),
+    /// Russian taxpayer number (10 or 12 digits with control digits).
+    Inn,
+    /// Russian state registration number (13 or 15 digits with a control digit).
+    Ogrn,
+    /// A file name inside the record's page bundle.
+    BundleFile,
+    List(&'static Ty),
+    Table(&'static [Field]),
+    TableList(&'static [Field]),
+    /// Anything (plain pages' `[extra]`).
+    Any,
+}
+
+/// When a field must be present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Req {
+    Optional,
+    Required,
+    /// Required and, for lists, with at least one item.
+    NonEmpty,
+    /// Required under a condition that a rule in `validate::rules` checks; the text says when.
+    When(&'static str),
+}
+
+/// One key of a record's front matter.
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub req: Req,
+    /// What the field means, for editors (Russian).
+    pub ru: &'static str,
+    /// What the field means, for the README (English).
+    pub en: &'static str,
+}
+
+impl Field {
+    pub fn required(&self) -> bool {
+        matches!(self.req, Req::Required | Req::NonEmpty)
+    }
+
+    pub fn find<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
+        fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Look a field up by dotted path (`extra.apply.steps`).
+pub fn lookup(fields: &'static [Field], path: &str) -> Option<&'static Field> {
+    let mut current = fields;
+    let mut found = None;
+    for part in path.split('.') {
+        let f = Field::find(current, part)?;
+        found = Some(f);
+        current = match &f.ty {
+            Ty::Table(sub) | Ty::TableList(sub) => sub,
+            _ => &[],
+        };
+    }
+    found
+}
+
+/// The label of an enum value, for citizens.
+pub fn label_of(choices: &'static [Choice], key: &str) -> Option<&'static str> {
+    choices.iter().find(|c| c.key == key).map(|c| c.label)
+}
+
+/// Enum choices of the field at a dotted path of a kind's schema.
+pub fn choices(kind: Kind, path: &str) -> &'static [Choice] {
+    match lookup(kind.schema(), path).map(|f| &f.ty) {
+        Some(Ty::Enum(c)) => c,
+        Some(Ty::List(Ty::Enum(c))) => c,
+        _ => &[],
+    }
+}
+
+// ---- enum values ---------------------------------------------------------------------
+
+pub const FORMS: &[Choice] = &[
+    Choice {
+        key: "payment",
+        label: "Выплата",
+    },
+    Choice {
+        key: "benefit",
+        label: "Льгота",
+    },
+    Choice {
+        key: "service",
+        label: "Услуга",
+    },
+    Choice {
+        key: "certificate",
+        label: "Сертификат",
+    },
+    Choice {
+        key: "consultation",
+        label: "Консультация",
+    },
+    Choice {
+        key: "in-kind",
+        label: "Помощь в натуральной форме",
+    },
+];
+
+pub const LEVELS: &[Choice] = &[
+    Choice {
+        key: "federal",
+        label: "Федеральная мера",
+    },
+    Choice {
+        key: "regional",
+        label: "Региональная мера",
+    },
+    Choice {
+        key: "municipal",
+        label: "Муниципальная мера",
+    },
+    Choice {
+        key: "non-state",
+        label: "Помощь негосударственной организации",
+    },
+];
+
+pub const COSTS: &[Choice] = &[
+    Choice {
+        key: "free",
+        label: "Бесплатно",
+    },
+    Choice {
+        key: "partial",
+        label: "Частично платно",
+    },
+    Choice {
+        key: "paid",
+        label: "Платно",
+    },
+];
+
+pub const CHANNELS: &[Choice] = &[
+    Choice {
+        key: "online",
+        label: "Онлайн (Госуслуги или сайт ведомства)",
+    },
+    Choice {
+        key: "mfc",
+        label: "В МФЦ",
+    },
+    Choice {
+        key: "in-person",
+        label: "Лично в ведомстве",
+    },
+    Choice {
+        key: "mail",
+        label: "По почте",
+    },
+    Choice {
+        key: "phone",
+        label: "По телефону",
+    },
+];
+
+pub const PROVIDER_TYPES: &[Choice] = &[
+    Choice {
+        key: "state-body",
+        label: "Государственный орган",
+    },
+    Choice {
+        key: "state-institution",
+        label: "Государственное учреждение",
+    },
+    Choice {
+        key: "municipal-institution",
+        label: "Муниципальное учреждение",
+    },
+    Choice {
+        key: "non-profit",
+        label: "Некоммерческая организация",
+    },
+    Choice {
+        key: "social-business",
+        label: "Социальное предприятие",
+    },
+];
+
+pub const STANDARD_TYPES: &[Choice] = &[
+    Choice {
+        key: "national",
+        label: "Национальный стандарт",
+    },
+    Choice {
+        key: "interstate",
+        label: "Межгосударственный стандарт",
+    },
+    Choice {
+        key: "international",
+        label: "Международный стандарт",
+    },
+    Choice {
+        key: "regional",
+        label: "Региональный стандарт",
+    },
+    Choice {
+        key: "organisation",
+        label: "Стандарт организации",
+    },
+];
+
+pub const STANDARD_STATUSES: &[Choice] = &[
+    Choice {
+        key: "in-force",
+        label: "Действует",
+    },
+    Choice {
+        key: "draft",
+        label: "Проект",
+    },
+    Choice {
+        key: "public-discussion",
+        label: "Общественное обсуждение",
+    },
+    Choice {
+        key: "superseded",
+        label: "Заменён",
+    },
+    Choice {
+        key: "withdrawn",
+        label: "Отменён",
+    },
+];
+
+// ---- Zola's top-level page keys --------------------------------------------------------
+
+const fn f(name: &'static str, ty: Ty, req: Req, ru: &'static str, en: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        req,
+        ru,
+        en,
+    }
+}
+
+const TITLE: Field = f(
+    "title",
+    Ty::Str { max: 200 },
+    Req::Required,
+    "название, как его скажет человек",
+    "name of the record",
+);
+const DESCRIPTION: Field = f(
+    "description",
+    Ty::Str { max: 200 },
+    Req::Required,
+    "одно предложение: суть, не длиннее 200 знаков",
+    "one-sentence summary (<= 200 chars)",
+);
+const DESCRIPTION_OPT: Field = f(
+    "description",
+    Ty::Str { max: 200 },
+    Req::Optional,
+    "одно предложение: суть, не длиннее 200 знаков",
+    "one-sentence summary (<= 200 chars)",
+);
+const DATE: Field = f(
+    "date",
+    Ty::Date,
+    Req::Optional,
+    "дата начала действия или публикации (ГГГГ-ММ-ДД)",
+    "start or publication date",
+);
+const UPDATED: Field = f(
+    "updated",
+    Ty::Date,
+    Req::Optional,
+    "дата последнего изменения правил; не раньше date",
+    "last change of the rules; not before date",
+);
+const WEIGHT: Field = f(
+    "weight",
+    Ty::Int,
+    Req::Optional,
+    "порядок в списках: меньше — выше",
+    "order in lists (lower first)",
+);
+const DRAFT: Field = f(
+    "draft",
+    Ty::Bool,
+    Req::Optional,
+    "черновик: true — не публикуется",
+    "draft: not published unless --drafts",
+);
+const SLUG: Field = f(
+    "slug",
+    Ty::Str { max: 100 },
+    Req::Optional,
+    "адрес страницы вместо имени файла (латиница, цифры, дефис)",
+    "URL slug instead of the file name",
+);
+const PATH: Field = f(
+    "path",
+    Ty::Str { max: 200 },
+    Req::Optional,
+    "полный адрес страницы от корня сайта",
+    "full URL path instead of section/slug",
+);
+const ALIASES: Field = f(
+    "aliases",
+    Ty::List(&Ty::Str { max: 200 }),
+    Req::Optional,
+    "старые адреса, с которых нужно перенаправлять сюда",
+    "old URLs that redirect here",
+);
+const TEMPLATE: Field = f(
+    "template",
+    Ty::Str { max: 100 },
+    Req::Optional,
+    "другой шаблон страницы",
+    "template to render with instead of the kind's default",
+);
+const AUTHORS: Field = f(
+    "authors",
+    Ty::List(&Ty::Str { max: 200 }),
+    Req::Optional,
+    "авторы",
+    "authors",
+);
+const IN_SEARCH_INDEX: Field = f(
+    "in_search_index",
+    Ty::Bool,
+    Req::Optional,
+    "false — не показывать в поиске",
+    "false keeps the page out of search",
+);
+
+const REVIEWED: Field = f(
+    "reviewed",
+    Ty::Date,
+    Req::Required,
+    "когда редактор последний раз сверил факты с источником (не в будущем)",
+    "when an editor last checked the facts against the source (not in the future)",
+);
+const SOURCES_REQ: Field = f(
+    "sources",
+    Ty::List(&Ty::Url),
+    Req::NonEmpty,
+    "откуда взяты сведения: ссылки на официальные страницы и акты",
+    "where the facts come from (URLs)",
+);
+const SOURCES_OPT: Field = f(
+    "sources",
+    Ty::List(&Ty::Url),
+    Req::Optional,
+    "откуда взяты сведения: ссылки на официальные страницы",
+    "where the facts come from (URLs)",
+);
+
+const CONTACT_FIELDS: &[Field] = &[
+    f(
+        "phone",
+        Ty::Str { max: 60 },
+        Req::Optional,
+        "телефон",
+        "phone number",
+    ),
+    f(
+        "email",
+        Ty::Str { max: 120 },
+        Req::Optional,
+        "электронная почта",
+        "e-mail address",
+    ),
+    f(
+        "url",
+        Ty::Url,
+        Req::Optional,
+        "сайт или страница",
+        "web page",
+    ),
+];
+
+const fn taxonomies(req: Req, with_categories: bool, with_regions: bool) -> Field {
+    let fields: &'static [Field] = match (with_categories, with_regions) {
+        (true, true) => TAX_ALL,
+        (true, false) => TAX_CATEGORIES,
+        _ => TAX_AUDIENCES,
+    };
+    f(
+        "taxonomies",
+        Ty::Table(fields),
+        req,
+        "таксономии: к чему относится запись",
+        "taxonomy terms",
+    )
+}
+
+const TAX_ALL: &[Field] = &[
+    f(
+        "categories",
+        Ty::List(&Ty::Term(Dict::Categories)),
+        Req::NonEmpty,
+        "категории из data/categories.toml",
+        "category terms from data/categories.toml",
+    ),
+    f(
+        "audiences",
+        Ty::List(&Ty::Term(Dict::Audiences)),
+        Req::NonEmpty,
+        "для кого: группы из data/audiences.toml",
+        "target groups from data/audiences.toml",
+    ),
+    f(
+        "regions",
+        Ty::List(&Ty::Term(Dict::Regions)),
+        Req::NonEmpty,
+        "где действует: регионы из data/regions.toml (federal — вся Россия)",
+        "where it applies, from data/regions.toml (`federal` = whole country)",
+    ),
+];
+const TAX_CATEGORIES: &[Field] = &[
+    f(
+        "categories",
+        Ty::List(&Ty::Term(Dict::Categories)),
+        Req::Optional,
+        "категории из data/categories.toml",
+        "category terms",
+    ),
+    f(
+        "audiences",
+        Ty::List(&Ty::Term(Dict::Audiences)),
+        Req::Optional,
+        "для кого: группы из data/audiences.toml",
+        "target groups",
+    ),
+    f(
+        "regions",
+        Ty::List(&Ty::Term(Dict::Regions)),
+        Req::Optional,
+        "где действует: регионы из data/regions.toml",
+        "regions",
+    ),
+];
+const TAX_AUDIENCES: &[Field] = &[
+    f(
+        "audiences",
+        Ty::List(&Ty::Term(Dict::Audiences)),
+        Req::Optional,
+        "кого касается ситуация: группы из data/audiences.toml",
+        "who meets it",
+    ),
+    f(
+        "categories",
+        Ty::List(&Ty::Term(Dict::Categories)),
+        Req::Optional,
+        "категории из data/categories.toml",
+        "category terms",
+    ),
+    f(
+        "regions",
+        Ty::List(&Ty::Term(Dict::Regions)),
+        Req::Optional,
+        "регионы из data/regions.toml",
+        "regions",
+    ),
+];
+
+// ---- service -----------------------------------------------------------------------
+
+const SERVICE_EXTRA: &[Field] = &[
+    f(
+        "form",
+        Ty::Enum(FORMS),
+        Req::Required,
+        "форма помощи",
+        "form of support",
+    ),
+    f(
+        "level",
+        Ty::Enum(LEVELS),
+        Req::Required,
+        "уровень: кто устанавливает меру",
+        "who establishes the measure",
+    ),
+    f(
+        "providers",
+        Ty::List(&Ty::Ref(Kind::Provider)),
+        Req::NonEmpty,
+        "кто предоставляет: имена файлов организаций из content/providers/",
+        "provider slugs (content/providers/)",
+    ),
+    f(
+        "standards",
+        Ty::List(&Ty::Ref(Kind::Standard)),
+        Req::Optional,
+        "стандарты, которым подчиняется услуга (content/standards/)",
+        "standards that govern it",
+    ),
+    f(
+        "cost",
+        Ty::Enum(COSTS),
+        Req::Optional,
+        "стоимость для человека (по умолчанию free)",
+        "cost to the citizen (default `free`)",
+    ),
+    REVIEWED,
+    SOURCES_REQ,
+    f(
+        "eligibility",
+        Ty::Table(ELIGIBILITY),
+        Req::Required,
+        "кто может получить",
+        "who is eligible",
+    ),
+    f(
+        "documents",
+        Ty::TableList(DOCUMENT),
+        Req::NonEmpty,
+        "какие документы нужны: ref из data/documents.toml или name",
+        "documents: `ref` to data/documents.toml or `name`",
+    ),
+    f(
+        "apply",
+        Ty::Table(APPLY),
+        Req::Required,
+        "как и где подать заявление",
+        "how and where to apply",
+    ),
+    f(
+        "deadlines",
+        Ty::Table(DEADLINES),
+        Req::Required,
+        "сроки",
+        "deadlines",
+    ),
+    f(
+        "refusal",
+        Ty::Table(REFUSAL),
+        Req::Required,
+        "если отказали",
+        "refusal and appeal",
+    ),
+    f(
+        "legal_basis",
+        Ty::TableList(LEGAL_ACT),
+        Req::NonEmpty,
+        "нормативные акты, которые устанавливают меру",
+        "acts that establish it",
+    ),
+    f(
+        "contacts",
+        Ty::Table(CONTACT_FIELDS),
+        Req::Optional,
+        "горячая линия или страница для вопросов",
+        "hotline or page for questions",
+    ),
+];
+
+const ELIGIBILITY: &[Field] = &[
+    f(
+        "criteria",
+        Ty::List(&Ty::Text),
+        Req::NonEmpty,
+        "условия, по одному в строке списка",
+        "one condition per item",
+    ),
+    f(
+        "age_min",
+        Ty::Int,
+        Req::Optional,
+        "наименьший возраст, лет",
+        "minimum age, years",
+    ),
+    f(
+        "age_max",
+        Ty::Int,
+        Req::Optional,
+        "наибольший возраст, лет",
+        "maximum age, years",
+    ),
+];
+
+const DOCUMENT: &[Field] = &[
+    f(
+        "ref",
+        Ty::Term(Dict::Documents),
+        Req::When("нужен ref или name"),
+        "ключ документа из data/documents.toml",
+        "key in data/documents.toml (or give `name`)",
+    ),
+    f(
+        "name",
+        Ty::Str { max: 200 },
+        Req::When("нужен ref или name"),
+        "название документа, если его нет в словаре",
+        "document name when not in the dictionary",
+    ),
+    f("note", Ty::Text, Req::Optional, "пояснение", "note"),
+    f(
+        "condition",
+        Ty::Text,
+        Req::Optional,
+        "когда документ нужен",
+        "when it is needed",
+    ),
+    f(
+        "optional",
+        Ty::Bool,
+        Req::Optional,
+        "true — документ необязателен",
+        "not mandatory",
+    ),
+];
+
+const APPLY: &[Field] = &[
+    f(
+        "channels",
+        Ty::List(&Ty::Enum(CHANNELS)),
+        Req::NonEmpty,
+        "способы подать заявление",
+        "ways to apply",
+    ),
+    f(
+        "url",
+        Ty::Url,
+        Req::Optional,
+        "страница для подачи онлайн",
+        "online application page",
+    ),
+    f(
+        "where",
+        Ty::Text,
+        Req::Required,
+        "куда обращаться",
+        "the place to apply",
+    ),
+    f(
+        "steps",
+        Ty::List(&Ty::Text),
+        Req::NonEmpty,
+        "порядок действий, по шагам",
+        "the procedure, step by step",
+    ),
+];
+
+const DEADLINES: &[Field] = &[
+    f(
+        "apply_within",
+        Ty::Text,
+        Req::Optional,
+        "до какого срока нужно обратиться",
+        "by when one must apply",
+    ),
+    f(
+        "decision_days",
+        Ty::Int,
+        Req::Optional,
+        "срок решения в днях (число)",
+        "days to a decision",
+    ),
+    f(
+        "decision",
+        Ty::Text,
+        Req::Required,
+        "срок решения словами: «10 рабочих дней»",
+        "decision period in words",
+    ),
+    f(
+        "delivery",
+        Ty::Text,
+        Req::Optional,
+        "когда и как часто выплачивают или предоставляют",
+        "when and how often it is delivered",
+    ),
+];
+
+const REFUSAL: &[Field] = &[
+    f(
+        "reasons",
+        Ty::List(&Ty::Text),
+        Req::NonEmpty,
+        "основания для отказа",
+        "grounds for refusal",
+    ),
+    f(
+        "reapply",
+        Ty::Text,
+        Req::Optional,
+        "как обратиться повторно",
+        "how to apply again",
+    ),
+    f(
+        "appeal",
+        Ty::List(&Ty::Text),
+        Req::NonEmpty,
+        "как обжаловать отказ, по шагам",
+        "how to appeal, step by step",
+    ),
+];
+
+const LEGAL_ACT: &[Field] = &[
+    f(
+        "title",
+        Ty::Text,
+        Req::Required,
+        "название акта с датой и номером",
+        "title of the act with date and number",
+    ),
+    f(
+        "url",
+        Ty::Url,
+        Req::Optional,
+        "ссылка на текст акта",
+        "link to the text",
+    ),
+];
+
+pub const SERVICE: &[Field] = &[
+    TITLE,
+    DESCRIPTION,
+    DATE,
+    UPDATED,
+    WEIGHT,
+    DRAFT,
+    SLUG,
+    PATH,
+    ALIASES,
+    TEMPLATE,
+    AUTHORS,
+    IN_SEARCH_INDEX,
+    taxonomies(Req::Required, true, true),
+    f(
+        "extra",
+        Ty::Table(SERVICE_EXTRA),
+        Req::Required,
+        "поля навигатора",
+        "navigator fields",
+    ),
+];
+
+// ---- provider ----------------------------------------------------------------------
+
+const LOCATION: &[Field] = &[
+    f("lat", Ty::Float, Req::Required, "широта", "latitude"),
+    f("lon", Ty::Float, Req::Required, "долгота", "longitude"),
+];
+
+const PROVIDER_EXTRA: &[Field] = &[
+    f(
+        "type",
+        Ty::Enum(PROVIDER_TYPES),
+        Req::Required,
+        "вид организации",
+        "kind of organisation",
+    ),
+    f(
+        "inn",
+        Ty::Inn,
+        Req::Optional,
+        "ИНН (10 или 12 цифр), проверяется по контрольным цифрам",
+        "taxpayer number, control digits checked",
+    ),
+    f(
+        "ogrn",
+        Ty::Ogrn,
+        Req::Optional,
+        "ОГРН (13 или 15 цифр), проверяется по контрольной цифре",
+        "registration number, control digit checked",
+    ),
+    f(
+        "in_registry",
+        Ty::Bool,
+        Req::Optional,
+        "входит в региональный реестр поставщиков социальных услуг",
+        "in the regional register of social-service providers",
+    ),
+    f(
+        "activities",
+        Ty::List(&Ty::Text),
+        Req::Optional,
+        "виды деятельности и мероприятий",
+        "kinds of activity and events",
+    ),
+    f(
+        "address",
+        Ty::Text,
+        Req::Optional,
+        "почтовый адрес",
+        "postal address",
+    ),
+    f(
+        "location",
+        Ty::Table(LOCATION),
+        Req::Optional,
+        "координаты для карты: { lat = 55.44, lon = 65.34 }",
+        "coordinates for maps",
+    ),
+    f(
+        "hours",
+        Ty::Text,
+        Req::Optional,
+        "часы приёма",
+        "opening hours",
+    ),
+    f(
+        "contacts",
+        Ty::Table(CONTACT_FIELDS),
+        Req::When("нужен хотя бы один способ связи"),
+        "как связаться: phone, email или url — хотя бы одно",
+        "how to reach it: at least one of phone, email, url",
+    ),
+    REVIEWED,
+    SOURCES_OPT,
+];
+
+pub const PROVIDER: &[Field] = &[
+    TITLE,
+    DESCRIPTION,
+    DATE,
+    UPDATED,
+    WEIGHT,
+    DRAFT,
+    SLUG,
+    PATH,
+    ALIASES,
+    TEMPLATE,
+    AUTHORS,
+    IN_SEARCH_INDEX,
+    taxonomies(Req::Required, true, true),
+    f(
+        "extra",
+        Ty::Table(PROVIDER_EXTRA),
+        Req::Required,
+        "поля навигатора",
+        "navigator fields",
+    ),
+];
+
+// ---- standard ----------------------------------------------------------------------
+
+const STANDARD_EXTRA: &[Field] = &[
+    f(
+        "code",
+        Ty::Str { max: 100 },
+        Req::Required,
+        "обозначение: «ГОСТ Р 52143-2013», «ISO 9001:2015»",
+        "designation",
+    ),
+    f(
+        "type",
+        Ty::Enum(STANDARD_TYPES),
+        Req::Required,
+        "вид стандарта",
+        "kind of standard",
+    ),
+    f(
+        "status",
+        Ty::Enum(STANDARD_STATUSES),
+        Req::Required,
+        "статус",
+        "status",
+    ),
+    f(
+        "adopted",
+        Ty::Date,
+        Req::Optional,
+        "дата принятия",
+        "adoption date",
+    ),
+    f(
+        "effective",
+        Ty::Date,
+        Req::Optional,
+        "дата введения в действие",
+        "effective date",
+    ),
+    f(
+        "superseded_by",
+        Ty::Ref(Kind::Standard),
+        Req::When("нужно, если status = \"superseded\""),
+        "стандарт, который заменил этот (имя файла)",
+        "successor standard (when superseded)",
+    ),
+    f(
+        "developer",
+        Ty::RefOrText(Kind::Provider),
+        Req::Optional,
+        "разработчик: имя файла организации или текст",
+        "developer: provider slug or text",
+    ),
+    f(
+        "discussion_until",
+        Ty::Date,
+        Req::When("нужно, если status = \"public-discussion\""),
+        "до какой даты идёт общественное обсуждение",
+        "end of the comment period (when in public discussion)",
+    ),
+    f(
+        "files",
+        Ty::List(&Ty::BundleFile),
+        Req::Optional,
+        "файлы рядом с index.md в папке стандарта",
+        "attachments in the page bundle",
+    ),
+    REVIEWED,
+    SOURCES_OPT,
+];
+
+pub const STANDARD: &[Field] = &[
+    TITLE,
+    DESCRIPTION_OPT,
+    DATE,
+    UPDATED,
+    WEIGHT,
+    DRAFT,
+    SLUG,
+    PATH,
+    ALIASES,
+    TEMPLATE,
+    AUTHORS,
+    IN_SEARCH_INDEX,
+    taxonomies(Req::Optional, true, false),
+    f(
+        "extra",
+        Ty::Table(STANDARD_EXTRA),
+        Req::Required,
+        "поля навигатора",
+        "navigator fields",
+    ),
+];
+
+// ---- situation ---------------------------------------------------------------------
+
+const STEP: &[Field] = &[
+    f(
+        "title",
+        Ty::Str { max: 200 },
+        Req::Required,
+        "что сделать",
+        "what to do",
+    ),
+    f(
+        "text",
+        Ty::Text,
+        Req::Optional,
+        "пояснение к шагу",
+        "explanation",
+    ),
+    f(
+        "services",
+        Ty::List(&Ty::Ref(Kind::Service)),
+        Req::Optional,
+        "меры поддержки этого шага (имена файлов)",
+        "service slugs of this step",
+    ),
+];
+
+const SITUATION_EXTRA: &[Field] = &[
+    f(
+        "steps",
+        Ty::TableList(STEP),
+        Req::NonEmpty,
+        "шаги по порядку",
+        "steps, in order",
+    ),
+    REVIEWED,
+    SOURCES_OPT,
+];
+
+pub const SITUATION: &[Field] = &[
+    TITLE,
+    DESCRIPTION,
+    DATE,
+    UPDATED,
+    WEIGHT,
+    DRAFT,
+    SLUG,
+    PATH,
+    ALIASES,
+    TEMPLATE,
+    AUTHORS,
+    IN_SEARCH_INDEX,
+    taxonomies(Req::Optional, false, false),
+    f(
+        "extra",
+        Ty::Table(SITUATION_EXTRA),
+        Req::Required,
+        "поля навигатора",
+        "navigator fields",
+    ),
+];
+
+// ---- plain Zola pages and sections -------------------------------------------------
+
+const ANY_EXTRA: Field = f(
+    "extra",
+    Ty::Any,
+    Req::Optional,
+    "свои поля шаблона",
+    "free-form template data",
+);
+const TAX_ANY: Field = taxonomies(Req::Optional, true, true);
+
+pub const PLAIN_PAGE: &[Field] = &[
+    f(
+        "title",
+        Ty::Str { max: 200 },
+        Req::Optional,
+        "заголовок",
+        "title",
+    ),
+    DESCRIPTION_OPT,
+    DATE,
+    UPDATED,
+    WEIGHT,
+    DRAFT,
+    SLUG,
+    PATH,
+    ALIASES,
+    TEMPLATE,
+    AUTHORS,
+    IN_SEARCH_INDEX,
+    TAX_ANY,
+    ANY_EXTRA,
+];
+
+pub const SECTION: &[Field] = &[
+    f(
+        "title",
+        Ty::Str { max: 200 },
+        Req::Optional,
+        "заголовок раздела",
+        "title",
+    ),
+    DESCRIPTION_OPT,
+    f(
+        "sort_by",
+        Ty::Str { max: 20 },
+        Req::Optional,
+        "порядок: title, weight, date или none",
+        "title, weight, date, update_date or none",
+    ),
+    WEIGHT,
+    DRAFT,
+    TEMPLATE,
+    ALIASES,
+    IN_SEARCH_INDEX,
+    f(
+        "page_template",
+        Ty::Str { max: 100 },
+        Req::Optional,
+        "шаблон страниц раздела",
+        "template of the section's pages",
+    ),
+    f(
+        "paginate_by",
+        Ty::Int,
+        Req::Optional,
+        "сколько записей на странице списка",
+        "records per list page",
+    ),
+    f(
+        "paginate_path",
+        Ty::Str { max: 50 },
+        Req::Optional,
+        "часть адреса страниц списка (page)",
+        "path segment of list pages",
+    ),
+    f(
+        "paginate_reversed",
+        Ty::Bool,
+        Req::Optional,
+        "обратный порядок",
+        "reverse order",
+    ),
+    f(
+        "insert_anchor_links",
+        Ty::Str { max: 20 },
+        Req::Optional,
+        "якоря у заголовков",
+        "heading anchors",
+    ),
+    f(
+        "render",
+        Ty::Bool,
+        Req::Optional,
+        "false — не создавать страницу раздела",
+        "false: no page for the section",
+    ),
+    f(
+        "redirect_to",
+        Ty::Str { max: 200 },
+        Req::Optional,
+        "перенаправить раздел",
+        "redirect the section",
+    ),
+    f(
+        "transparent",
+        Ty::Bool,
+        Req::Optional,
+        "страницы раздела входят в родительский",
+        "pages belong to the parent",
+    ),
+    f(
+        "generate_feeds",
+        Ty::Bool,
+        Req::Optional,
+        "лента раздела",
+        "section feed",
+    ),
+    f(
+        "sort_by_weight",
+        Ty::Bool,
+        Req::Optional,
+        "устаревшее",
+        "deprecated",
+    ),
+    ANY_EXTRA,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_finds_nested_fields() {
+        assert!(matches!(
+            lookup(SERVICE, "extra.apply.steps").unwrap().ty,
+            Ty::List(_)
+        ));
+        assert!(lookup(SERVICE, "extra.apply.nope").is_none());
+        assert_eq!(label_of(FORMS, "payment"), Some("Выплата"));
+        assert_eq!(choices(Kind::Service, "extra.apply.channels").len(), 5);
+    }
+}

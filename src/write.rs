@@ -1,0 +1,191 @@
+//! Stage 6: write. The site is built into a staging folder beside the output and swapped
+//! in only when everything succeeded, so a failed build never leaves a half-written site
+//! and never touches the last good one. Every path is checked to stay inside the folder.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::model::paths::safe_segment;
+
+/// A staging folder that becomes the output on `commit`, and disappears otherwise.
+pub struct Staging {
+    dir: Option<tempfile::TempDir>,
+    target: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct WriteError(pub String);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Staging {
+    /// Prepare a staging folder for `target`. Refuses targets that would destroy the site
+    /// itself (the root, or a folder holding content/ or config.toml).
+    pub fn new(target: &Path, root: &Path) -> Result<Staging, WriteError> {
+        let target = absolute(target);
+        let root_abs = absolute(root);
+        if root_abs.starts_with(&target)
+            || target.join("config.toml").exists()
+            || target.join("content").is_dir()
+        {
+            return Err(WriteError(format!(
+                "папка вывода {} содержит сам сайт; выберите другую (например, public)",
+                target.display()
+            )));
+        }
+        let parent = target
+            .parent()
+            .ok_or_else(|| WriteError("у папки вывода нет родительской папки".into()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.socnav-build-"))
+            .tempdir_in(parent)
+            .map_err(|e| WriteError(format!("не удалось создать временную папку: {e}")))?;
+        Ok(Staging {
+            dir: Some(dir),
+            target,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir
+            .as_ref()
+            .expect("staging dir present until commit")
+            .path()
+    }
+
+    /// Write a file at a `/`-separated path relative to the output root.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| WriteError(format!("не удалось записать {}: {e}", path.display())))
+    }
+
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        }
+        std::fs::copy(from, &path)
+            .map(|_| ())
+            .map_err(|e| WriteError(format!("не удалось скопировать {}: {e}", from.display())))
+    }
+
+    /// A path inside the staging folder; anything that could escape it is refused.
+    pub fn resolve(&self, rel: &str) -> Result<PathBuf, WriteError> {
+        let segments: Vec<&str> = rel.split('/').collect();
+        if rel.is_empty() || !segments.iter().all(|s| safe_segment(s)) {
+            return Err(WriteError(format!("недопустимый путь в выводе: «{rel}»")));
+        }
+        let path = self.path().join(rel);
+        debug_assert!(path
+            .components()
+            .all(|c| !matches!(c, Component::ParentDir)));
+        Ok(path)
+    }
+
+    /// Replace the target with the staged site.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let dir = self.dir.take().expect("staging dir present").keep();
+        let old = if self.target.exists() {
+            let parent = self.target.parent().unwrap_or(Path::new("."));
+            let old = tempfile::Builder::new()
+                .prefix(".socnav-old-")
+                .tempdir_in(parent)
+                .map_err(|e| WriteError(format!("не удалось подготовить замену: {e}")))?
+                .keep();
+            let old_site = old.join("site");
+            std::fs::rename(&self.target, &old_site).map_err(|e| {
+                WriteError(format!(
+                    "не удалось убрать старый вывод {}: {e}",
+                    self.target.display()
+                ))
+            })?;
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&dir, &self.target) {
+            // Put the last good site back.
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old.join("site"), &self.target);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(WriteError(format!(
+                "не удалось записать вывод {}: {e}",
+                self.target.display()
+            )));
+        }
+        if let Some(old) = old {
+            let _ = std::fs::remove_dir_all(old);
+        }
+        Ok(())
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    // Lexical normalisation (the folder may not exist yet).
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A short content hash for asset file names (FNV-1a, 64 bit).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:016x}", h)[..10].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_escaping_paths() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let s = Staging::new(&site.join("public"), &site).unwrap();
+        assert!(s.resolve("../x").is_err());
+        assert!(s.resolve("a/../../x").is_err());
+        assert!(s.resolve("/etc/passwd").is_err());
+        assert!(s.resolve("a/b/index.html").is_ok());
+    }
+
+    #[test]
+    fn refuses_to_overwrite_the_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("content")).unwrap();
+        assert!(Staging::new(tmp.path(), tmp.path()).is_err());
+    }
+}
