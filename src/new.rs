@@ -21,14 +21,28 @@ pub fn scaffold(kind: Kind) -> String {
 }
 
 fn emit(out: &mut String, fields: &'static [Field], path: &str, commented: bool) {
-    let c = if commented { "# " } else { "" };
+    emit_inner(out, fields, path, commented, false)
+}
+
+/// `list_item`: the fields of one `[[table]]` entry, where the first alternative
+/// (`ref` of a document) is written active so that the entry is not empty.
+fn emit_inner(
+    out: &mut String,
+    fields: &'static [Field],
+    path: &str,
+    commented: bool,
+    list_item: bool,
+) {
+    let first_alternative = fields.iter().position(|f| matches!(f.req, Req::When(_)));
     // Plain keys first: TOML puts a table's own keys before its subtables.
-    for f in fields
+    for (i, f) in fields
         .iter()
-        .filter(|f| !matches!(f.ty, Ty::Table(_) | Ty::TableList(_)))
+        .enumerate()
+        .filter(|(_, f)| !matches!(f.ty, Ty::Table(_) | Ty::TableList(_)))
     {
         comment(out, f, commented);
-        let off = commented || !f.required();
+        let active = f.required() || (list_item && Some(i) == first_alternative);
+        let off = commented || !active;
         let prefix = if off { "# " } else { "" };
         out.push_str(&format!("{prefix}{} = {}\n", f.name, placeholder(f)));
     }
@@ -44,19 +58,18 @@ fn emit(out: &mut String, fields: &'static [Field], path: &str, commented: bool)
                 out.push('\n');
                 comment(out, f, commented);
                 out.push_str(&format!("{}[{full}]\n", if off { "# " } else { "" }));
-                emit(out, sub, &full, off);
+                emit_inner(out, sub, &full, off, false);
             }
             Ty::TableList(sub) => {
                 let off = commented || !f.required();
                 out.push('\n');
                 comment(out, f, commented);
                 out.push_str(&format!("{}[[{full}]]\n", if off { "# " } else { "" }));
-                emit(out, sub, &full, off);
+                emit_inner(out, sub, &full, off, true);
             }
             _ => {}
         }
     }
-    let _ = c;
 }
 
 fn comment(out: &mut String, f: &Field, _commented: bool) {
@@ -94,7 +107,7 @@ fn capitalise(s: &str) -> String {
 
 /// What an empty field looks like in a new record.
 fn placeholder(f: &Field) -> String {
-    let optional = !f.required();
+    let optional = !f.required() && !matches!(f.req, Req::When(_));
     match &f.ty {
         Ty::List(_) => "[]".into(),
         Ty::Int if optional => "0".into(),
@@ -134,4 +147,44 @@ pub fn create(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, NewError> 
     std::fs::write(&file, scaffold(kind))
         .map_err(|e| NewError(format!("не удалось записать {}: {e}", file.display())))?;
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(fields: &[Field], out: &mut Vec<&'static str>) {
+        for f in fields {
+            out.push(f.name);
+            if let Ty::Table(sub) | Ty::TableList(sub) = &f.ty {
+                names(sub, out);
+            }
+        }
+    }
+
+    #[test]
+    fn scaffolds_are_valid_toml_with_every_field() {
+        for kind in Kind::ALL {
+            let text = scaffold(kind);
+            let fm = text.split("+++").nth(1).unwrap();
+            let parsed: toml::Table =
+                toml::from_str(fm).unwrap_or_else(|e| panic!("{}: {e}\n{fm}", kind.name()));
+            assert!(parsed.contains_key("extra"), "{}", kind.name());
+            let mut all = Vec::new();
+            names(kind.schema(), &mut all);
+            for name in all {
+                let present = fm.lines().any(|l| {
+                    let l = l.trim_start_matches("# ").trim();
+                    l.starts_with(&format!("{name} ="))
+                        || l.contains(&format!(".{name}]"))
+                        || l == format!("[{name}]")
+                });
+                assert!(
+                    present,
+                    "{}: field {name} missing from scaffold:\n{fm}",
+                    kind.name()
+                );
+            }
+        }
+    }
 }

@@ -427,7 +427,7 @@ const DRAFT: Field = f(
     "draft",
     Ty::Bool,
     Req::Optional,
-    "черновик: true — не публикуется",
+    "черновик (true — не публиковать)",
     "draft: not published unless --drafts",
 );
 const SLUG: Field = f(
@@ -469,7 +469,7 @@ const IN_SEARCH_INDEX: Field = f(
     "in_search_index",
     Ty::Bool,
     Req::Optional,
-    "false — не показывать в поиске",
+    "показывать в поиске (false — скрыть)",
     "false keeps the page out of search",
 );
 
@@ -746,7 +746,7 @@ const DOCUMENT: &[Field] = &[
         "optional",
         Ty::Bool,
         Req::Optional,
-        "true — документ необязателен",
+        "документ необязателен (true или false)",
         "not mandatory",
     ),
 ];

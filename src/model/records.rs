@@ -265,3 +265,91 @@ pub struct SectionFront {
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
 }
+
+#[cfg(test)]
+mod tests {
+    //! The schema in `schema.rs` and these structs must describe the same fields.
+
+    use super::*;
+    use crate::schema::{Field, Kind, Ty};
+    use serde_json::{json, Map, Value};
+
+    fn sample(ty: &Ty) -> Value {
+        match ty {
+            Ty::Str { .. }
+            | Ty::Text
+            | Ty::Ref(_)
+            | Ty::RefOrText(_)
+            | Ty::Term(_)
+            | Ty::BundleFile => json!("x"),
+            Ty::Int => json!(1),
+            Ty::Float => json!(1.5),
+            Ty::Bool => json!(true),
+            Ty::Date => json!("2026-01-01"),
+            Ty::Url => json!("https://example.ru/"),
+            Ty::Enum(c) => json!(c[0].key),
+            Ty::Inn => json!("7707083893"),
+            Ty::Ogrn => json!("1027700132195"),
+            Ty::List(inner) => json!([sample(inner)]),
+            Ty::Table(sub) => Value::Object(table(sub)),
+            Ty::TableList(sub) => json!([Value::Object(table(sub))]),
+            Ty::Any => json!({}),
+        }
+    }
+
+    fn table(fields: &[Field]) -> Map<String, Value> {
+        fields
+            .iter()
+            .map(|f| (f.name.to_string(), sample(&f.ty)))
+            .collect()
+    }
+
+    /// Every key the serialised struct has must be a schema key, recursively.
+    fn assert_subset(value: &Value, fields: &[Field], path: &str) {
+        let Value::Object(map) = value else { return };
+        for (k, v) in map {
+            let f = Field::find(fields, k)
+                .unwrap_or_else(|| panic!("{path}.{k} is in the struct but not in the schema"));
+            match (&f.ty, v) {
+                (Ty::Table(sub), _) => assert_subset(v, sub, &format!("{path}.{k}")),
+                (Ty::TableList(sub), Value::Array(items)) => {
+                    for item in items {
+                        assert_subset(item, sub, &format!("{path}.{k}"));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn check<E: serde::de::DeserializeOwned + Serialize>(kind: Kind) {
+        let full = Value::Object(table(kind.schema()));
+        let front: Front<E> = serde_json::from_value(full).unwrap_or_else(|e| {
+            panic!(
+                "{}: a schema field is missing from the struct: {e}",
+                kind.name()
+            )
+        });
+        let extra = serde_json::to_value(&front.extra).unwrap();
+        let extra_fields = match &Field::find(kind.schema(), "extra").unwrap().ty {
+            Ty::Table(sub) => *sub,
+            _ => unreachable!(),
+        };
+        assert_subset(&extra, extra_fields, "extra");
+    }
+
+    #[test]
+    fn schema_and_structs_agree() {
+        check::<Service>(Kind::Service);
+        check::<Provider>(Kind::Provider);
+        check::<Standard>(Kind::Standard);
+        check::<Situation>(Kind::Situation);
+    }
+
+    #[test]
+    fn section_schema_and_struct_agree() {
+        let full = Value::Object(table(crate::schema::SECTION));
+        let _: SectionFront =
+            serde_json::from_value(full).expect("section schema fields exist in SectionFront");
+    }
+}

@@ -146,7 +146,12 @@ impl Renderer<'_> {
 
     fn page(&self, p: &Page) -> Result<(), String> {
         let site = self.site;
-        let content = crate::markdown::render(&p.body);
+        // Record bodies sit under the theme's h2 «Подробнее»: their headings start at h3.
+        let content = if p.kind.is_some() {
+            crate::markdown::render_nested(&p.body)
+        } else {
+            crate::markdown::render(&p.body)
+        };
         let mut ctx = self.ctx(&p.url);
         match &p.record {
             Record::Service(s) => ctx.insert("page", &service(site, p, s, content)),
@@ -600,7 +605,7 @@ fn copy_static(site: &Site, out: &Staging) -> Result<BTreeMap<String, String>, S
             let (stem, ext) = rel.rsplit_once('.').expect("has extension");
             let name = format!("{stem}.{}.{ext}", content_hash(&bytes));
             out.write(&name, &bytes).map_err(|e| e.to_string())?;
-            assets.insert(rel.clone(), format!("{}/{name}", site.config.base()));
+            assets.insert(rel.clone(), format!("/{name}"));
             continue;
         } else {
             rel.clone()
