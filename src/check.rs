@@ -20,7 +20,7 @@ impl CheckOutcome {
 }
 
 /// Load and validate. `Err` is a problem that stops everything (no config, no content/).
-pub fn check(root: &Path) -> Result<CheckOutcome, Diagnostic> {
+pub fn check(root: &Path) -> Result<CheckOutcome, Box<Diagnostic>> {
     let loaded = crate::load::load(root).map_err(|f| f.0)?;
     let diagnostics = crate::validate::validate(&loaded, Date::today());
     Ok(CheckOutcome {

@@ -55,15 +55,17 @@ pub const KNOWN_TAXONOMIES: &[&str] = &["categories", "audiences", "regions"];
 impl Config {
     /// Load `config.toml` from the site root. A missing file or invalid TOML is an error
     /// with the file and line.
-    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+    pub fn load(root: &Path) -> Result<Config, Box<Diagnostic>> {
         let path = root.join("config.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::new(
-                "config",
-                "config.toml",
-                format!("не удалось прочитать config.toml: {e}"),
+            Box::new(
+                Diagnostic::new(
+                    "config",
+                    "config.toml",
+                    format!("не удалось прочитать config.toml: {e}"),
+                )
+                .help("запускайте socnav в папке сайта или укажите её через --root"),
             )
-            .help("запускайте socnav в папке сайта или укажите её через --root")
         })?;
         let config: Config = toml::from_str(&text).map_err(|e| {
             let d = Diagnostic::new(
@@ -72,10 +74,10 @@ impl Config {
                 format!("ошибка в config.toml: {}", e.message()),
             )
             .help("исправьте синтаксис TOML в указанном месте");
-            match e.span() {
+            Box::new(match e.span() {
                 Some(span) => d.at(&text, span),
                 None => d,
-            }
+            })
         })?;
         for t in &config.taxonomies {
             if !KNOWN_TAXONOMIES.contains(&t.name.as_str()) {
@@ -93,7 +95,7 @@ impl Config {
                 if let Some(off) = text.find(&format!("\"{}\"", t.name)) {
                     d = d.at(&text, off..off + t.name.len() + 2);
                 }
-                return Err(d);
+                return Err(Box::new(d));
             }
         }
         Ok(config)

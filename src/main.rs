@@ -157,7 +157,7 @@ fn run(command: Command) -> i32 {
                 eprint!(
                     "{}",
                     diagnostics::render(
-                        &[d],
+                        &[*d],
                         Format::Human,
                         &root,
                         std::io::stderr().is_terminal()

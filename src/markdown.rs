@@ -131,10 +131,8 @@ pub fn plain_text(source: &str) -> String {
     for ev in Parser::new_ext(source, options()) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
+                out.push(' ');
             }
             _ => {}
         }

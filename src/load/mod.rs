@@ -82,25 +82,25 @@ pub struct Loaded {
 
 /// An I/O or configuration problem that stops everything (exit code 2).
 #[derive(Debug)]
-pub struct Fatal(pub Diagnostic);
+pub struct Fatal(pub Box<Diagnostic>);
 
 pub fn load(root: &Path) -> Result<Loaded, Fatal> {
     let config = Config::load(root).map_err(Fatal)?;
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Fatal(
+        return Err(Fatal(Box::new(
             Diagnostic::new("io", "content", "нет папки content/")
                 .help("запускайте socnav в папке сайта или укажите её через --root"),
-        ));
+        )));
     }
     let mut md = Vec::new();
     let mut assets = Vec::new();
     walk(&content, &content, &mut md, &mut assets).map_err(|e| {
-        Fatal(Diagnostic::new(
+        Fatal(Box::new(Diagnostic::new(
             "io",
             "content",
             format!("не удалось прочитать папку content/: {e}"),
-        ))
+        )))
     })?;
     md.sort();
     assets.sort_by(|a: &ContentAsset, b| a.rel.cmp(&b.rel));

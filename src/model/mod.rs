@@ -144,8 +144,8 @@ impl Site {
             });
         }
         // Zola needs a home section; make an empty one when content/_index.md is missing.
-        if !section_of.contains_key(&Vec::new()) {
-            section_of.insert(Vec::new(), sections.len());
+        if let std::collections::hash_map::Entry::Vacant(e) = section_of.entry(Vec::new()) {
+            e.insert(sections.len());
             sections.push(Section {
                 rel: "content/_index.md".into(),
                 components: Vec::new(),
@@ -271,19 +271,12 @@ impl Site {
                 _ => {}
             }
         }
-        for (p, l) in self.pages.iter_mut().zip(links) {
-            p.links = l;
-        }
-        let pages = &self.pages;
-        let by_title =
-            |a: &usize, b: &usize| collate(&pages[*a].title).cmp(&collate(&pages[*b].title));
-        let mut all: Vec<Links> = pages.iter().map(|p| p.links.clone()).collect();
-        for l in &mut all {
+        let keys: Vec<String> = self.pages.iter().map(|p| collate(&p.title)).collect();
+        let by_title = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
+        for (p, mut l) in self.pages.iter_mut().zip(links) {
             l.services.sort_by(by_title);
             l.developed.sort_by(by_title);
             l.supersedes.sort_by(by_title);
-        }
-        for (p, l) in self.pages.iter_mut().zip(all) {
             p.links = l;
         }
     }
@@ -339,14 +332,13 @@ impl Site {
                 s.pages.reverse();
             }
         }
-        let sections = self.sections.clone();
+        let order: Vec<(i64, String)> = self
+            .sections
+            .iter()
+            .map(|s| (s.front.weight.unwrap_or(i64::MAX), collate(&s.title)))
+            .collect();
         for s in &mut self.sections {
-            s.subsections.sort_by_key(|i| {
-                (
-                    sections[*i].front.weight.unwrap_or(i64::MAX),
-                    collate(&sections[*i].title),
-                )
-            });
+            s.subsections.sort_by(|a, b| order[*a].cmp(&order[*b]));
         }
     }
 

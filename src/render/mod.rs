@@ -41,6 +41,9 @@ pub struct Renderer<'a> {
     summaries: Vec<Summary>,
 }
 
+/// How many neighbouring list pages the paginator links on each side of the current one.
+pub const PAGER_WINDOW: usize = 3;
+
 /// Records per list page when a record section does not set `paginate_by`.
 pub const DEFAULT_PAGINATE: usize = 100;
 
@@ -347,7 +350,11 @@ impl Renderer<'_> {
                 let chunk = &items[((n - 1) * per).min(items.len())..(n * per).min(items.len())];
                 let url = url_of(n);
                 let mut ctx = self.ctx(&url);
-                let pagers: Vec<serde_json::Value> = (1..=total)
+                // A window of pages around the current one: a term with 2,000 list pages
+                // must not put 2,000 links on each of them.
+                let from = n.saturating_sub(PAGER_WINDOW).max(1);
+                let to = (n + PAGER_WINDOW).min(total);
+                let pagers: Vec<serde_json::Value> = (from..=to)
                     .map(|k| serde_json::json!({ "index": k, "url": url_of(k), "current": k == n }))
                     .collect();
                 ctx.insert(

@@ -311,7 +311,6 @@ impl<'a> Rules<'a> {
 
     fn standard(&mut self) {
         let status = self.node("extra.status").and_then(|n| n.as_str());
-        let extra = self.node("extra");
         let at = |n: Option<&Node>| n.map(|n| n.span.start..n.span.start);
         if status == Some("superseded") && self.node("extra.superseded_by").is_none() {
             let mut d = Diagnostic::new(
@@ -350,7 +349,6 @@ impl<'a> Rules<'a> {
                 );
             }
         }
-        let _ = extra;
         if let (Some(a), Some(e)) = (self.node("extra.adopted"), self.node("extra.effective")) {
             if let (Some(a), Some(ed)) = (a.as_date(), e.as_date()) {
                 if ed < a {
