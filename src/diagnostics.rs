@@ -250,9 +250,14 @@ fn excerpt(text: &str, span: Range<usize>) -> (&str, Range<usize>, usize) {
     let first_line = text[..start].bytes().filter(|&b| b == b'\n').count() + 1;
     let mut range = (span.start - start)..(end - start);
     if range.is_empty() {
-        range.end = (range.start + 1).min(src.len());
-        if range.is_empty() && range.start > 0 {
-            range.start -= 1;
+        // Point at one whole character (the span may sit before a multi-byte letter).
+        match src[range.start..].chars().next() {
+            Some(c) => range.end = range.start + c.len_utf8(),
+            None => {
+                if let Some(c) = src[..range.start].chars().next_back() {
+                    range.start -= c.len_utf8();
+                }
+            }
         }
     }
     (src, range, first_line)
@@ -291,6 +296,15 @@ mod tests {
         assert_eq!(line_col(text, off), (2, 1));
         let off = text.find("= 2").unwrap();
         assert_eq!(line_col(text, off), (2, 4));
+    }
+
+    #[test]
+    fn excerpts_never_split_a_letter() {
+        let text = "Привет\n";
+        let (src, range, _) = excerpt(text, 0..0);
+        assert_eq!(&src[range], "П");
+        let (src, range, _) = excerpt(text, 12..12);
+        assert_eq!(&src[range], "т");
     }
 
     #[test]

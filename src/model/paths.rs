@@ -41,7 +41,8 @@ pub fn normalize_path(raw: &str) -> Option<String> {
         return None;
     }
     let last = segments.last().copied().unwrap_or_default();
-    let is_file = !raw.ends_with('/') && (last.ends_with(".html") || last.ends_with(".htm"));
+    // `old.html`, `sitemap.xml`: a file; `old-page`: a folder with index.html.
+    let is_file = !raw.ends_with('/') && last.contains('.');
     let mut url = format!("/{}", segments.join("/"));
     if !is_file {
         url.push('/');
@@ -120,6 +121,7 @@ mod tests {
         assert_eq!(normalize_path("../x"), None);
         assert_eq!(normalize_path("/old/page"), Some("/old/page/".into()));
         assert_eq!(normalize_path("old.html"), Some("/old.html".into()));
+        assert_eq!(normalize_path("/sitemap.xml"), Some("/sitemap.xml".into()));
         assert_eq!(output_file("/a/b/").as_deref(), Some("a/b/index.html"));
         assert_eq!(output_file("/a.html").as_deref(), Some("a.html"));
         assert_eq!(output_file("/../a/"), None);

@@ -296,11 +296,7 @@ impl Renderer<'_> {
         if s.components.is_empty() {
             return self.home(section_ctx).map(|_| 1);
         }
-        let per = match s.front.paginate_by {
-            Some(n) if n > 0 => n as usize,
-            _ if s.kind.is_some() => DEFAULT_PAGINATE,
-            _ => usize::MAX,
-        };
+        let per = per_page(s);
         let subsections: Vec<Link> = s
             .subsections
             .iter()
@@ -314,11 +310,7 @@ impl Renderer<'_> {
             .template
             .clone()
             .unwrap_or_else(|| "section.html".into());
-        let path = s
-            .front
-            .paginate_path
-            .clone()
-            .unwrap_or_else(|| "page".into());
+        let path = paginate_path(s);
         self.paginate(&s.url, &path, &s.pages, per, |ctx| {
             ctx.insert("section", &section_ctx);
             ctx.insert("subsections", &subsections);
@@ -337,13 +329,7 @@ impl Renderer<'_> {
     ) -> Result<usize, String> {
         let per = per.max(1);
         let total = items.len().div_ceil(per).max(1);
-        let url_of = |n: usize| {
-            if n == 1 {
-                base_url.to_string()
-            } else {
-                format!("{base_url}{path}/{n}/")
-            }
-        };
+        let url_of = |n: usize| list_page_url(base_url, path, n);
         (1..=total)
             .into_par_iter()
             .map(|n| {
@@ -524,8 +510,16 @@ impl Renderer<'_> {
         if site.config.generate_sitemap {
             let mut entries: Vec<(String, Option<String>)> = Vec::new();
             for s in &site.sections {
-                if s.front.render != Some(false) {
+                if s.front.render == Some(false) {
+                    continue;
+                }
+                if s.components.is_empty() {
                     entries.push((s.url.clone(), None));
+                } else {
+                    let path = paginate_path(s);
+                    entries.extend(
+                        list_urls(&s.url, &path, s.pages.len(), per_page(s)).map(|u| (u, None)),
+                    );
                 }
             }
             for p in &site.pages {
@@ -533,8 +527,10 @@ impl Renderer<'_> {
             }
             for t in &site.taxonomies {
                 entries.push((format!("/{}/", t.name), None));
-                for k in t.terms.keys() {
-                    entries.push((term_url(&t.name, k), None));
+                let per = site.config.paginate_for_taxonomy(&t.name);
+                for (k, pages) in &t.terms {
+                    let url = term_url(&t.name, k);
+                    entries.extend(list_urls(&url, "page", pages.len(), per).map(|u| (u, None)));
                 }
             }
             entries.sort();
@@ -554,6 +550,42 @@ impl Renderer<'_> {
             .map_err(|e| e.to_string())?;
         Ok(())
     }
+}
+
+/// Records per list page of a section.
+fn per_page(s: &crate::model::Section) -> usize {
+    match s.front.paginate_by {
+        Some(n) if n > 0 => n as usize,
+        _ if s.kind.is_some() => DEFAULT_PAGINATE,
+        _ => usize::MAX,
+    }
+}
+
+fn paginate_path(s: &crate::model::Section) -> String {
+    s.front
+        .paginate_path
+        .clone()
+        .unwrap_or_else(|| "page".into())
+}
+
+/// URL of list page `n` (1-based) of a list at `base_url`.
+fn list_page_url(base_url: &str, path: &str, n: usize) -> String {
+    if n == 1 {
+        base_url.to_string()
+    } else {
+        format!("{base_url}{path}/{n}/")
+    }
+}
+
+/// URLs of every list page of `count` items, `per` to a page.
+fn list_urls<'a>(
+    base_url: &'a str,
+    path: &'a str,
+    count: usize,
+    per: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let total = count.div_ceil(per.max(1)).max(1);
+    (1..=total).map(move |n| list_page_url(base_url, path, n))
 }
 
 fn default_alias(target: &str) -> String {

@@ -65,7 +65,7 @@ pub fn validate(loaded: &Loaded, today: Date) -> Vec<Diagnostic> {
         .map(|f| check_file(f, loaded, &slugs, today))
         .collect();
     diags.extend(per_file.into_iter().flatten());
-    diags.extend(collisions(&loaded.files));
+    diags.extend(collisions(loaded));
     diags.extend(missing_dictionaries(loaded));
     diagnostics::sort(&mut diags);
     diags
@@ -104,23 +104,34 @@ fn check_file(f: &ContentFile, loaded: &Loaded, slugs: &SlugIndex, today: Date) 
 
 /// Two things may not be served at one URL: pages, sections, aliases, and the URLs the
 /// generator itself owns (taxonomies, feeds, assets).
-fn collisions(files: &[ContentFile]) -> Vec<Diagnostic> {
+fn collisions(loaded: &Loaded) -> Vec<Diagnostic> {
+    let files = &loaded.files;
     let mut diags = Vec::new();
     let mut owners: HashMap<String, (String, &'static str)> = HashMap::new();
+    let mut reserve = |url: String| {
+        owners.insert(url, ("socnav".to_string(), "служебная страница"));
+    };
     for reserved in [
-        "/categories/",
-        "/audiences/",
-        "/regions/",
         "/search/",
         "/404.html",
         "/sitemap.xml",
         "/robots.txt",
         "/atom.xml",
+        "/_redirects",
     ] {
-        owners.insert(
-            reserved.to_string(),
-            ("socnav".to_string(), "служебная страница"),
-        );
+        reserve(reserved.to_string());
+    }
+    // Taxonomy pages: the list and a page for every term of the dictionary.
+    for name in crate::config::KNOWN_TAXONOMIES {
+        if !loaded.config.has_taxonomy(name) {
+            continue;
+        }
+        reserve(format!("/{name}/"));
+        if let Some(dict) = schema::Dict::taxonomy(name) {
+            for key in loaded.dicts.get(dict).keys() {
+                reserve(format!("/{name}/{key}/"));
+            }
+        }
     }
     let mut claim = |url: String,
                      f: &ContentFile,
@@ -162,12 +173,16 @@ fn collisions(files: &[ContentFile]) -> Vec<Diagnostic> {
         .iter()
         .filter(|f| f.kind == FileKind::Page && f.front.is_some())
     {
-        let span = f
-            .front
-            .as_ref()
-            .and_then(|n| n.path("slug").or(n.path("path")))
-            .map(|n| n.span.clone());
-        claim(url_of(f), f, "page", span, None);
+        let front = f.front.as_ref();
+        let (span, field) = match (
+            front.and_then(|n| n.path("path")),
+            front.and_then(|n| n.path("slug")),
+        ) {
+            (Some(p), _) => (Some(p.span.clone()), Some("path")),
+            (None, Some(s)) => (Some(s.span.clone()), Some("slug")),
+            _ => (None, None),
+        };
+        claim(url_of(f), f, "page", span, field);
     }
     for f in files.iter().filter(|f| f.front.is_some()) {
         let Some(aliases) = f
