@@ -621,3 +621,29 @@ fn paginated_section_pages_exist_and_are_in_the_sitemap() {
         "every list page is in the sitemap (Zola lists paginated pages too)"
     );
 }
+
+#[test]
+fn attachments_of_a_draft_bundle_stay_unpublished() {
+    let site = Site::new();
+    // Turn the draft service into a page bundle with an attachment.
+    let text = site.read("content/services/chernovik-mery.md");
+    site.remove("content/services/chernovik-mery.md");
+    site.write("content/services/chernovik-mery/index.md", &text);
+    site.write("content/services/chernovik-mery/plan.txt", "СЕКРЕТНЫЙ-ПЛАН");
+    site.build(&[]).ok();
+    assert!(
+        !site
+            .public()
+            .join("services/chernovik-mery/plan.txt")
+            .exists(),
+        "a draft's attachment must not be published"
+    );
+    assert!(!all_paths(&site.public())
+        .iter()
+        .any(|p| p.contains("plan.txt")));
+    site.build(&["--drafts"]).ok();
+    assert_eq!(
+        site.out("services/chernovik-mery/plan.txt"),
+        "СЕКРЕТНЫЙ-ПЛАН"
+    );
+}

@@ -175,6 +175,26 @@ impl Site {
                 pages.push(p);
             }
         }
+        // Attachments of unpublished bundles (drafts) stay unpublished too.
+        let published: std::collections::HashSet<&str> =
+            pages.iter().map(|p| p.rel.as_str()).collect();
+        let hidden_bundles: Vec<String> = files
+            .iter()
+            .filter(|f| f.bundle.is_some() && !published.contains(f.rel.as_str()))
+            .map(|f| {
+                f.rel
+                    .trim_start_matches("content/")
+                    .trim_end_matches("index.md")
+                    .to_string()
+            })
+            .collect();
+        let mut assets = assets;
+        assets.retain(|a| {
+            !hidden_bundles
+                .iter()
+                .any(|dir| a.rel.starts_with(dir.as_str()))
+        });
+        drop(published);
         drop(files);
         // Attachments of page bundles.
         let bundle_pages: HashMap<String, usize> = pages
