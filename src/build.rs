@@ -16,6 +16,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// How to remove the replaced output (the command line removes it in the background).
+    pub dispose: crate::write::Disposal,
 }
 
 /// Why a build failed: content the editor must fix (exit 1), or I/O and usage (exit 2).
@@ -81,30 +83,61 @@ impl BuildReport {
     }
 }
 
+/// Prints the time of each stage to stderr when `SOCNAV_TIMINGS` is set (for benchmarks).
+struct Timings {
+    on: bool,
+    last: Instant,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings {
+            on: std::env::var_os("SOCNAV_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn stage(&mut self, name: &str) {
+        if self.on {
+            eprintln!("  {name:<10} {:>8.3} s", self.last.elapsed().as_secs_f64());
+        }
+        self.last = Instant::now();
+    }
+}
+
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut t = Timings::new();
     let today = Date::today();
     let mut loaded =
         crate::load::load(&opts.root).map_err(|f| BuildError::Io(format_fatal(&f.0)))?;
     if let Some(base) = &opts.base_url {
         loaded.config.base_url = base.clone();
     }
-    let diags = crate::validate::validate(&loaded, today);
-    let errors: Vec<Diagnostic> = diags
-        .into_iter()
-        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-        .collect();
-    if !errors.is_empty() {
+    t.stage("load");
+    let outcome = crate::pipeline::run(&loaded, today, Some(opts.drafts));
+    t.stage("check");
+    let Some(items) = outcome.items else {
+        let errors = outcome
+            .diags
+            .into_iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .collect();
         return Err(BuildError::Content(errors));
-    }
+    };
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let site = Site::build(loaded, opts.drafts, today).map_err(BuildError::Io)?;
+    let site = Site::build(loaded, items, today);
+    t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
     let stats = render::render_site(&site, &staging).map_err(BuildError::Template)?;
-    staging.commit().map_err(|e| BuildError::Io(e.0))?;
+    t.stage("render");
+    staging
+        .commit(opts.dispose)
+        .map_err(|e| BuildError::Io(e.0))?;
+    t.stage("swap");
     let records = Kind::ALL.map(|k| (k, site.count(k)));
     Ok(BuildReport {
         output,

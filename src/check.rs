@@ -22,10 +22,10 @@ impl CheckOutcome {
 /// Load and validate. `Err` is a problem that stops everything (no config, no content/).
 pub fn check(root: &Path) -> Result<CheckOutcome, Box<Diagnostic>> {
     let loaded = crate::load::load(root).map_err(|f| f.0)?;
-    let diagnostics = crate::validate::validate(&loaded, Date::today());
+    let outcome = crate::pipeline::run(&loaded, Date::today(), None);
     Ok(CheckOutcome {
-        files: loaded.files.len(),
-        diagnostics,
+        files: outcome.files,
+        diagnostics: outcome.diags,
     })
 }
 

@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod schema_doc;

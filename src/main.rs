@@ -81,6 +81,9 @@ enum Command {
     /// Print the content reference (every field of every kind) as Markdown
     #[command(hide = true)]
     Schema,
+    /// Remove a replaced output folder (started by `build` in the background)
+    #[command(hide = true)]
+    RemoveOldOutput { dir: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +111,7 @@ fn run(command: Command) -> i32 {
                 output,
                 base_url,
                 drafts,
+                dispose: socnav::write::Disposal::Background,
             };
             match build(&opts) {
                 Ok(report) => {
@@ -212,6 +216,13 @@ fn run(command: Command) -> i32 {
                 }
             }
         }
+        Command::RemoveOldOutput { dir } => match socnav::write::remove_old_output(&dir) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("ошибка: {e}");
+                2
+            }
+        },
         Command::Schema => {
             print!("{}", socnav::schema_doc::markdown());
             0

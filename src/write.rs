@@ -97,13 +97,14 @@ impl Staging {
         Ok(path)
     }
 
-    /// Replace the target with the staged site.
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    /// Replace the target with the staged site. The previous output is removed by
+    /// `dispose` once the new one is in place (see [`Disposal`]).
+    pub fn commit(mut self, dispose: Disposal) -> Result<(), WriteError> {
         let dir = self.dir.take().expect("staging dir present").keep();
         let old = if self.target.exists() {
             let parent = self.target.parent().unwrap_or(Path::new("."));
             let old = tempfile::Builder::new()
-                .prefix(".socnav-old-")
+                .prefix(OLD_PREFIX)
                 .tempdir_in(parent)
                 .map_err(|e| WriteError(format!("не удалось подготовить замену: {e}")))?
                 .keep();
@@ -130,10 +131,60 @@ impl Staging {
             )));
         }
         if let Some(old) = old {
-            let _ = std::fs::remove_dir_all(old);
+            dispose.remove(old);
         }
         Ok(())
     }
+}
+
+/// Folders of replaced outputs are named with this prefix; only such folders are ever
+/// removed in the background.
+pub const OLD_PREFIX: &str = ".socnav-old-";
+
+/// How the previous output is removed after the swap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disposal {
+    /// Remove it before returning.
+    Inline,
+    /// Hand it to a detached `socnav` process (the command line's choice): deleting tens of
+    /// thousands of files can take seconds, and the new site is already in place.
+    Background,
+}
+
+impl Disposal {
+    fn remove(self, old: PathBuf) {
+        if self == Disposal::Background {
+            let spawned = std::env::current_exe().and_then(|exe| {
+                std::process::Command::new(exe)
+                    .arg("remove-old-output")
+                    .arg(&old)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+            });
+            if spawned.is_ok() {
+                return;
+            }
+        }
+        let _ = std::fs::remove_dir_all(old);
+    }
+}
+
+/// Remove a replaced output folder (the hidden `remove-old-output` command). Refuses
+/// anything not named like one.
+pub fn remove_old_output(dir: &Path) -> Result<(), String> {
+    let named_so = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(OLD_PREFIX));
+    if !named_so || !dir.is_dir() {
+        return Err(format!(
+            "{} не похоже на папку старого вывода socnav",
+            dir.display()
+        ));
+    }
+    std::fs::remove_dir_all(dir).map_err(|e| format!("не удалось удалить {}: {e}", dir.display()))
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -180,6 +231,19 @@ mod tests {
         assert!(s.resolve("a/../../x").is_err());
         assert!(s.resolve("/etc/passwd").is_err());
         assert!(s.resolve("a/b/index.html").is_ok());
+    }
+
+    #[test]
+    fn background_removal_only_touches_old_outputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let precious = tmp.path().join("public");
+        std::fs::create_dir_all(&precious).unwrap();
+        assert!(remove_old_output(&precious).is_err());
+        assert!(precious.exists());
+        let old = tmp.path().join(format!("{OLD_PREFIX}abc"));
+        std::fs::create_dir_all(old.join("a/b")).unwrap();
+        remove_old_output(&old).unwrap();
+        assert!(!old.exists());
     }
 
     #[test]

@@ -8,8 +8,6 @@ pub mod tree;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::config::Config;
 use crate::diagnostics::{rel_path, Diagnostic};
 use crate::schema::Kind;
@@ -69,15 +67,25 @@ pub struct ContentAsset {
     pub rel: String,
 }
 
-/// Everything read from disk.
+/// What a build starts from: the configuration, the dictionaries, and the list of content
+/// files (read one by one later, in parallel, so that no file's text stays in memory
+/// longer than its own checks need).
 #[derive(Debug)]
 pub struct Loaded {
     pub root: PathBuf,
     pub config: Config,
-    pub files: Vec<ContentFile>,
+    /// Markdown files of content/, sorted (translations left out).
+    pub paths: Vec<PathBuf>,
     pub assets: Vec<ContentAsset>,
     pub dicts: Dictionaries,
+    /// Problems found while loading the dictionaries.
     pub diags: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
 }
 
 /// An I/O or configuration problem that stops everything (exit code 2).
@@ -102,32 +110,14 @@ pub fn load(root: &Path) -> Result<Loaded, Fatal> {
             format!("не удалось прочитать папку content/: {e}"),
         )))
     })?;
+    md.retain(|p| !is_translation(p, &config.default_language));
     md.sort();
     assets.sort_by(|a: &ContentAsset, b| a.rel.cmp(&b.rel));
-
-    let default_lang = config.default_language.clone();
-    let results: Vec<Result<ContentFile, Vec<Diagnostic>>> = md
-        .par_iter()
-        .filter(|p| !is_translation(p, &default_lang))
-        .map(|p| read_content_file(root, &content, p))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(mut d) => diags.append(&mut d),
-        }
-    }
-    for f in &mut files {
-        diags.append(&mut f.syntax_errors);
-    }
-    let (dicts, mut dict_diags) = data::load(root);
-    diags.append(&mut dict_diags);
+    let (dicts, diags) = data::load(root);
     Ok(Loaded {
         root: root.to_path_buf(),
         config,
-        files,
+        paths: md,
         assets,
         dicts,
         diags,
@@ -180,7 +170,9 @@ fn is_translation(path: &Path, default_lang: &str) -> bool {
     }
 }
 
-fn read_content_file(
+/// Read and parse one Markdown file of content/. `Err` holds the problems that kept it from
+/// loading at all (not UTF-8, no front matter); TOML syntax errors travel in the file.
+pub fn read_content_file(
     root: &Path,
     content: &Path,
     path: &Path,

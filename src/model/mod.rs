@@ -44,8 +44,9 @@ pub struct Page {
     pub in_search_index: bool,
     pub taxonomies: Taxonomies,
     pub record: Record,
-    /// Markdown source of the body.
-    pub body: String,
+    /// Byte range of the Markdown body in the source file (read again when the page is
+    /// rendered, so that 100,000 bodies never sit in memory at once).
+    pub body: std::ops::Range<usize>,
     /// Index of the section that holds the page.
     pub section: usize,
     /// Attachments of a page bundle: (file name, path relative to content/).
@@ -107,26 +108,36 @@ fn typed<T: DeserializeOwned>(f: &ContentFile) -> Result<T, String> {
     serde_json::from_value(json).map_err(|e| format!("{}: {e}", f.rel))
 }
 
-impl Site {
-    /// Build the model from validated content. Drafts are left out unless `drafts`.
-    pub fn build(loaded: Loaded, drafts: bool, today: Date) -> Result<Site, String> {
-        let Loaded {
-            root,
-            config,
-            files,
-            assets,
-            dicts,
-            ..
-        } = loaded;
-        let mut sections: Vec<Section> = Vec::new();
-        let mut section_of: HashMap<Vec<String>, usize> = HashMap::new();
-        for f in files.iter().filter(|f| f.kind == FileKind::Section) {
+/// What one valid content file becomes in the model.
+#[derive(Debug)]
+pub enum Item {
+    Page(Box<Page>),
+    Section(Box<Section>),
+    /// A draft left out of this build; for a page bundle, its folder under content/, whose
+    /// attachments stay unpublished too.
+    Hidden {
+        bundle_dir: Option<String>,
+    },
+}
+
+/// Turn one validated file into its model item. Needs nothing but the file itself, so it
+/// runs in the same parallel pass that read and checked the file.
+pub fn item_from(f: &ContentFile, drafts: bool) -> Result<Item, String> {
+    let hidden = || Item::Hidden {
+        bundle_dir: f.bundle.as_ref().map(|_| {
+            f.rel
+                .trim_start_matches("content/")
+                .trim_end_matches("index.md")
+                .to_string()
+        }),
+    };
+    match f.kind {
+        FileKind::Section => {
             let front: SectionFront = typed(f)?;
             if front.draft && !drafts {
-                continue;
+                return Ok(hidden());
             }
-            section_of.insert(f.components.clone(), sections.len());
-            sections.push(Section {
+            Ok(Item::Section(Box::new(Section {
                 rel: f.rel.clone(),
                 components: f.components.clone(),
                 url: paths::url_of(f),
@@ -141,8 +152,44 @@ impl Site {
                 body: f.body().to_string(),
                 pages: Vec::new(),
                 subsections: Vec::new(),
-            });
+            })))
         }
+        FileKind::Page => Ok(match page_from(f, drafts)? {
+            Some(p) => Item::Page(Box::new(p)),
+            None => hidden(),
+        }),
+    }
+}
+
+impl Site {
+    /// Assemble the model from the items of every file. Computes sections' page lists,
+    /// reverse links and taxonomies.
+    pub fn build(loaded: Loaded, items: Vec<Item>, today: Date) -> Site {
+        let Loaded {
+            root,
+            config,
+            assets,
+            dicts,
+            ..
+        } = loaded;
+        let mut sections: Vec<Section> = Vec::new();
+        let mut pages: Vec<Page> = Vec::new();
+        let mut hidden_bundles: Vec<String> = Vec::new();
+        for item in items {
+            match item {
+                Item::Section(s) => sections.push(*s),
+                Item::Page(p) => pages.push(*p),
+                Item::Hidden {
+                    bundle_dir: Some(dir),
+                } => hidden_bundles.push(dir),
+                Item::Hidden { bundle_dir: None } => {}
+            }
+        }
+        let mut section_of: HashMap<Vec<String>, usize> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.components.clone(), i))
+            .collect();
         // Zola needs a home section; make an empty one when content/_index.md is missing.
         if let std::collections::hash_map::Entry::Vacant(e) = section_of.entry(Vec::new()) {
             e.insert(sections.len());
@@ -159,43 +206,16 @@ impl Site {
                 subsections: Vec::new(),
             });
         }
-        let pages_results: Vec<Result<Option<Page>, String>> = {
-            use rayon::prelude::*;
-            files
-                .par_iter()
-                .filter(|f| f.kind == FileKind::Page)
-                .map(|f| page_from(f, drafts))
-                .collect()
-        };
-        let mut pages = Vec::with_capacity(pages_results.len());
-        for r in pages_results {
-            if let Some(mut p) = r? {
-                let comps = files_components(&p.rel);
-                p.section = nearest_section(&section_of, &comps);
-                pages.push(p);
-            }
+        for p in &mut pages {
+            p.section = nearest_section(&section_of, &files_components(&p.rel));
         }
         // Attachments of unpublished bundles (drafts) stay unpublished too.
-        let published: std::collections::HashSet<&str> =
-            pages.iter().map(|p| p.rel.as_str()).collect();
-        let hidden_bundles: Vec<String> = files
-            .iter()
-            .filter(|f| f.bundle.is_some() && !published.contains(f.rel.as_str()))
-            .map(|f| {
-                f.rel
-                    .trim_start_matches("content/")
-                    .trim_end_matches("index.md")
-                    .to_string()
-            })
-            .collect();
         let mut assets = assets;
         assets.retain(|a| {
             !hidden_bundles
                 .iter()
                 .any(|dir| a.rel.starts_with(dir.as_str()))
         });
-        drop(published);
-        drop(files);
         // Attachments of page bundles.
         let bundle_pages: HashMap<String, usize> = pages
             .iter()
@@ -237,7 +257,7 @@ impl Site {
         site.link();
         site.fill_sections();
         site.fill_taxonomies();
-        Ok(site)
+        site
     }
 
     pub fn find(&self, kind: Kind, slug: &str) -> Option<usize> {
@@ -482,7 +502,7 @@ fn page_from(f: &ContentFile, drafts: bool) -> Result<Option<Page>, String> {
         in_search_index: front_common.in_search_index.unwrap_or(true),
         taxonomies: front_common.taxonomies,
         record,
-        body: f.body().to_string(),
+        body: f.body.clone(),
         section: 0,
         attachments: Vec::new(),
         links: Links::default(),

@@ -102,11 +102,25 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
 
 impl Renderer<'_> {
     fn render(&self, template: &str, ctx: &Context, url: &str) -> Result<String, String> {
-        self.tera.render(template, ctx).map_err(|e| {
-            format!(
-                "ошибка при отрисовке {url} шаблоном {template}:\n{}",
-                templates::error_chain(&e)
-            )
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| render_error(url, template, &e))
+    }
+
+    /// Render straight into a per-thread buffer and write it out (no intermediate String).
+    fn render_page(&self, template: &str, ctx: &Context, url: &str) -> Result<(), String> {
+        thread_local! {
+            static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        BUF.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            buf.clear();
+            self.tera
+                .render_to(template, ctx, &mut *buf)
+                .map_err(|e| render_error(url, template, &e))?;
+            let file =
+                output_file(url).ok_or_else(|| format!("недопустимый адрес страницы: {url}"))?;
+            self.out.write(&file, &buf).map_err(|e| e.to_string())
         })
     }
 
@@ -150,10 +164,18 @@ impl Renderer<'_> {
     fn page(&self, p: &Page) -> Result<(), String> {
         let site = self.site;
         // Record bodies sit under the theme's h2 «Подробнее»: their headings start at h3.
+        let source = std::fs::read_to_string(site.root.join(&p.rel))
+            .map_err(|e| format!("{}: не удалось прочитать файл: {e}", p.rel))?;
+        let body = source.get(p.body.clone()).ok_or_else(|| {
+            format!(
+                "{}: файл изменился во время сборки; запустите сборку снова",
+                p.rel
+            )
+        })?;
         let content = if p.kind.is_some() {
-            crate::markdown::render_nested(&p.body)
+            crate::markdown::render_nested(body)
         } else {
-            crate::markdown::render(&p.body)
+            crate::markdown::render(body)
         };
         let mut ctx = self.ctx(&p.url);
         match &p.record {
@@ -276,8 +298,7 @@ impl Renderer<'_> {
             Record::Plain => ctx.insert("page", &base(site, p, content)),
         }
         let template = self.template_for(p)?;
-        let html = self.render(&template, &ctx, &p.url)?;
-        self.write_url(&p.url, &html)
+        self.render_page(&template, &ctx, &p.url)
     }
 
     /// Render a section's list pages; returns how many were written.
@@ -358,8 +379,7 @@ impl Renderer<'_> {
                     }),
                 );
                 let template = fill(&mut ctx);
-                let html = self.render(&template, &ctx, &url)?;
-                self.write_url(&url, &html)
+                self.render_page(&template, &ctx, &url)
             })
             .collect::<Result<Vec<()>, String>>()
             .map(|v| v.len())
@@ -586,6 +606,13 @@ fn list_urls<'a>(
 ) -> impl Iterator<Item = String> + 'a {
     let total = count.div_ceil(per.max(1)).max(1);
     (1..=total).map(move |n| list_page_url(base_url, path, n))
+}
+
+fn render_error(url: &str, template: &str, e: &tera::Error) -> String {
+    format!(
+        "ошибка при отрисовке {url} шаблоном {template}:\n{}",
+        templates::error_chain(e)
+    )
 }
 
 fn default_alias(target: &str) -> String {

@@ -6,13 +6,14 @@ use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::load::{ContentFile, Dictionaries, Node, Table, Value};
 use crate::schema::{Dict, Field, Req, Ty};
 use crate::validate::rules::{check_inn, check_ogrn, check_url};
-use crate::validate::SlugIndex;
+use crate::validate::PendingRef;
 
 pub struct FieldCheck<'a> {
     pub file: &'a ContentFile,
     pub dicts: &'a Dictionaries,
-    pub slugs: &'a SlugIndex,
     pub diags: Vec<Diagnostic>,
+    /// References to other records, checked once every file's slug is known.
+    pub refs: Vec<PendingRef>,
 }
 
 impl<'a> FieldCheck<'a> {
@@ -208,23 +209,14 @@ impl<'a> FieldCheck<'a> {
             }
             Ty::Ref(kind) => {
                 if let Some(s) = self.expect_str(node, path, field) {
-                    if !self.slugs.contains(*kind, s) {
-                        let help = match did_you_mean(s, self.slugs.slugs(*kind)) {
-                            Some(k) => format!("возможно, вы имели в виду «{k}»"),
-                            None => format!(
-                                "укажите имя файла без .md из папки content/{}/ или создайте запись: socnav new {} {s}",
-                                kind.section(),
-                                kind.name()
-                            ),
-                        };
-                        self.err(
-                            "unknown-ref",
-                            node.span.clone(),
-                            path,
-                            format!("нет записи «{s}» среди {}", kind.plural_genitive()),
-                            help,
-                        );
-                    }
+                    let at = Diagnostic::new("unknown-ref", &self.file.rel, String::new())
+                        .field(path)
+                        .at(&self.file.text, node.span.clone());
+                    self.refs.push(PendingRef {
+                        kind: *kind,
+                        slug: s.to_string(),
+                        at,
+                    });
                 }
             }
             Ty::Term(dict) => {

@@ -1,37 +1,75 @@
 //! Stage 2: validate. Every problem in the content, in one run, sorted by file.
 //!
-//! `fields` walks each front matter against the schema; `rules` checks what spans fields;
-//! this module adds what spans files: duplicate slugs and URL collisions (aliases too).
+//! Checks run in two steps so that no file's text has to stay in memory:
+//! [`check_file`] does everything one file can tell on its own (`fields` walks the front
+//! matter against the schema, `rules` checks what spans fields) and notes the references
+//! and URLs it claims; [`finish`] then checks what spans files: references to missing
+//! records, duplicate slugs and URL collisions (aliases too), missing dictionaries.
 
 pub mod fields;
 pub mod rules;
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
-use rayon::prelude::*;
-
-use crate::diagnostics::{self, Diagnostic};
-use crate::load::{ContentFile, FileKind, Loaded};
+use crate::config::Config;
+use crate::diagnostics::{self, did_you_mean, Diagnostic};
+use crate::load::{ContentFile, Dictionaries, FileKind};
 use crate::model::date::Date;
 use crate::model::paths::{normalize_path, page_slug, url_of};
 use crate::schema::{self, Kind};
 
+/// A reference to another record, located in its file, checked by [`finish`].
+#[derive(Debug, Clone)]
+pub struct PendingRef {
+    pub kind: Kind,
+    pub slug: String,
+    /// Where the reference stands (file, line, column, span, field); message set later.
+    pub at: Diagnostic,
+}
+
+/// A URL a file claims (its own, or an alias), located for messages.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub url: String,
+    pub alias: bool,
+    pub at: Diagnostic,
+}
+
+/// What one file tells the checks that span files.
+#[derive(Debug, Clone)]
+pub struct FileFacts {
+    pub rel: String,
+    pub kind: FileKind,
+    pub record_kind: Option<Kind>,
+    pub slug: String,
+    pub claims: Vec<Claim>,
+}
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct FileCheck {
+    pub diags: Vec<Diagnostic>,
+    pub refs: Vec<PendingRef>,
+    pub facts: FileFacts,
+}
+
 /// Slugs of the records of each kind, for reference checks.
 #[derive(Debug, Default)]
 pub struct SlugIndex {
-    by_kind: HashMap<Kind, BTreeMap<String, usize>>,
+    by_kind: HashMap<Kind, BTreeMap<String, String>>,
 }
 
 impl SlugIndex {
-    pub fn build(files: &[ContentFile]) -> SlugIndex {
-        let mut by_kind: HashMap<Kind, BTreeMap<String, usize>> = HashMap::new();
-        for (i, f) in files.iter().enumerate() {
+    pub fn build<'a>(facts: impl IntoIterator<Item = &'a FileFacts>) -> SlugIndex {
+        let mut by_kind: HashMap<Kind, BTreeMap<String, String>> = HashMap::new();
+        for f in facts {
             if let (FileKind::Page, Some(kind)) = (f.kind, f.record_kind) {
                 by_kind
                     .entry(kind)
                     .or_default()
-                    .entry(page_slug(f))
-                    .or_insert(i);
+                    .entry(f.slug.clone())
+                    .or_insert_with(|| f.rel.clone());
             }
         }
         SlugIndex { by_kind }
@@ -43,10 +81,6 @@ impl SlugIndex {
             .is_some_and(|m| m.contains_key(slug))
     }
 
-    pub fn get(&self, kind: Kind, slug: &str) -> Option<usize> {
-        self.by_kind.get(&kind)?.get(slug).copied()
-    }
-
     pub fn slugs(&self, kind: Kind) -> impl Iterator<Item = &str> {
         self.by_kind
             .get(&kind)
@@ -55,57 +89,145 @@ impl SlugIndex {
     }
 }
 
-/// Validate everything that was loaded. Load-stage diagnostics are included.
-pub fn validate(loaded: &Loaded, today: Date) -> Vec<Diagnostic> {
-    let slugs = SlugIndex::build(&loaded.files);
-    let mut diags: Vec<Diagnostic> = loaded.diags.clone();
-    let per_file: Vec<Vec<Diagnostic>> = loaded
-        .files
-        .par_iter()
-        .map(|f| check_file(f, loaded, &slugs, today))
-        .collect();
-    diags.extend(per_file.into_iter().flatten());
-    diags.extend(collisions(loaded));
-    diags.extend(missing_dictionaries(loaded));
+/// Everything one file can tell about itself.
+pub fn check_file(f: &ContentFile, dicts: &Dictionaries, today: Date) -> FileCheck {
+    let mut diags = f.syntax_errors.clone();
+    let mut refs = Vec::new();
+    let facts = facts_of(f);
+    if let Some(table) = f.front.as_ref().and_then(|n| n.as_table()) {
+        let span = f.front.as_ref().map(|n| n.span.clone()).unwrap_or(0..0);
+        let fields: &'static [schema::Field] = match (f.kind, f.record_kind) {
+            (FileKind::Section, _) => schema::SECTION,
+            (FileKind::Page, Some(kind)) => kind.schema(),
+            (FileKind::Page, None) => schema::PLAIN_PAGE,
+        };
+        let mut check = fields::FieldCheck {
+            file: f,
+            dicts,
+            diags: Vec::new(),
+            refs: Vec::new(),
+        };
+        check.table(fields, table, "", span);
+        let mut rules = rules::Rules {
+            file: f,
+            today,
+            diags: check.diags,
+        };
+        rules.common();
+        if let (FileKind::Page, Some(kind)) = (f.kind, f.record_kind) {
+            rules.record(kind);
+        }
+        diags.append(&mut rules.diags);
+        refs = check.refs;
+    }
+    FileCheck { diags, refs, facts }
+}
+
+fn located(f: &ContentFile, span: Option<Range<usize>>, field: Option<&str>) -> Diagnostic {
+    let mut d = Diagnostic::new("url-collision", &f.rel, String::new());
+    if let Some(field) = field {
+        d = d.field(field);
+    }
+    match span {
+        Some(s) => d.at(&f.text, s),
+        None => d,
+    }
+}
+
+fn facts_of(f: &ContentFile) -> FileFacts {
+    let mut claims = Vec::new();
+    let front = f.front.as_ref();
+    match f.kind {
+        FileKind::Section => claims.push(Claim {
+            url: url_of(f),
+            alias: false,
+            at: located(f, None, None),
+        }),
+        FileKind::Page if front.is_some() => {
+            let (span, field) = match (
+                front.and_then(|n| n.path("path")),
+                front.and_then(|n| n.path("slug")),
+            ) {
+                (Some(p), _) => (Some(p.span.clone()), Some("path")),
+                (None, Some(s)) => (Some(s.span.clone()), Some("slug")),
+                _ => (None, None),
+            };
+            claims.push(Claim {
+                url: url_of(f),
+                alias: false,
+                at: located(f, span, field),
+            });
+        }
+        FileKind::Page => {}
+    }
+    if let Some(aliases) = front
+        .and_then(|n| n.path("aliases"))
+        .and_then(|n| n.as_array())
+    {
+        for (i, a) in aliases.iter().enumerate() {
+            if let Some(url) = a.as_str().and_then(normalize_path) {
+                let at = located(f, Some(a.span.clone()), Some(&format!("aliases[{i}]")));
+                claims.push(Claim {
+                    url,
+                    alias: true,
+                    at,
+                });
+            }
+        }
+    }
+    FileFacts {
+        rel: f.rel.clone(),
+        kind: f.kind,
+        record_kind: f.record_kind,
+        slug: page_slug(f),
+        claims,
+    }
+}
+
+/// The checks that span files. `checks` are the per-file results; the returned list holds
+/// every diagnostic (per-file ones included), sorted by file and position.
+pub fn finish(
+    checks: Vec<FileCheck>,
+    mut load_diags: Vec<Diagnostic>,
+    config: &Config,
+    dicts: &Dictionaries,
+) -> Vec<Diagnostic> {
+    let index = SlugIndex::build(checks.iter().map(|c| &c.facts));
+    let mut diags = std::mem::take(&mut load_diags);
+    let mut facts = Vec::with_capacity(checks.len());
+    for c in checks {
+        diags.extend(c.diags);
+        for r in c.refs {
+            if index.contains(r.kind, &r.slug) {
+                continue;
+            }
+            let help = match did_you_mean(&r.slug, index.slugs(r.kind)) {
+                Some(k) => format!("возможно, вы имели в виду «{k}»"),
+                None => format!(
+                    "укажите имя файла без .md из папки content/{}/ или создайте запись: socnav new {} {}",
+                    r.kind.section(),
+                    r.kind.name(),
+                    r.slug
+                ),
+            };
+            let mut d = r.at;
+            d.message = format!("нет записи «{}» среди {}", r.slug, r.kind.plural_genitive());
+            d.help = Some(help);
+            diags.push(d);
+        }
+        facts.push(c.facts);
+    }
+    diags.extend(collisions(&facts, config, dicts));
+    if facts.iter().any(|f| f.record_kind.is_some()) {
+        diags.extend(missing_dictionaries(dicts));
+    }
     diagnostics::sort(&mut diags);
     diags
 }
 
-fn check_file(f: &ContentFile, loaded: &Loaded, slugs: &SlugIndex, today: Date) -> Vec<Diagnostic> {
-    let Some(front) = &f.front else {
-        return Vec::new();
-    };
-    let Some(table) = front.as_table() else {
-        return Vec::new();
-    };
-    let fields: &'static [schema::Field] = match (f.kind, f.record_kind) {
-        (FileKind::Section, _) => schema::SECTION,
-        (FileKind::Page, Some(kind)) => kind.schema(),
-        (FileKind::Page, None) => schema::PLAIN_PAGE,
-    };
-    let mut check = fields::FieldCheck {
-        file: f,
-        dicts: &loaded.dicts,
-        slugs,
-        diags: Vec::new(),
-    };
-    check.table(fields, table, "", front.span.clone());
-    let mut rules = rules::Rules {
-        file: f,
-        today,
-        diags: check.diags,
-    };
-    rules.common();
-    if let (FileKind::Page, Some(kind)) = (f.kind, f.record_kind) {
-        rules.record(kind);
-    }
-    rules.diags
-}
-
 /// Two things may not be served at one URL: pages, sections, aliases, and the URLs the
-/// generator itself owns (taxonomies, feeds, assets).
-fn collisions(loaded: &Loaded) -> Vec<Diagnostic> {
-    let files = &loaded.files;
+/// generator itself owns (taxonomies, feeds, the 404 page). The later claimant is blamed.
+fn collisions(facts: &[FileFacts], config: &Config, dicts: &Dictionaries) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut owners: HashMap<String, (String, &'static str)> = HashMap::new();
     let mut reserve = |url: String| {
@@ -123,114 +245,66 @@ fn collisions(loaded: &Loaded) -> Vec<Diagnostic> {
     }
     // Taxonomy pages: the list and a page for every term of the dictionary.
     for name in crate::config::KNOWN_TAXONOMIES {
-        if !loaded.config.has_taxonomy(name) {
+        if !config.has_taxonomy(name) {
             continue;
         }
         reserve(format!("/{name}/"));
         if let Some(dict) = schema::Dict::taxonomy(name) {
-            for key in loaded.dicts.get(dict).keys() {
+            for key in dicts.get(dict).keys() {
                 reserve(format!("/{name}/{key}/"));
             }
         }
     }
-    let mut claim = |url: String,
-                     f: &ContentFile,
-                     what: &'static str,
-                     span: Option<std::ops::Range<usize>>,
-                     field: Option<&str>| {
-        if let Some((other, other_what)) = owners.get(&url) {
-            let mut d = Diagnostic::new(
-                "url-collision",
-                &f.rel,
-                format!("адрес {url} уже занят: {other_what} {other}"),
-            )
-            .help(if what == "alias" {
+    // Sections first, then pages, then aliases.
+    let order = |f: &FileFacts, c: &Claim| match (c.alias, f.kind) {
+        (true, _) => 2,
+        (false, FileKind::Section) => 0,
+        (false, FileKind::Page) => 1,
+    };
+    let mut claims: Vec<(&FileFacts, &Claim)> = facts
+        .iter()
+        .flat_map(|f| f.claims.iter().map(move |c| (f, c)))
+        .collect();
+    claims.sort_by_key(|(f, c)| order(f, c));
+    for (f, c) in claims {
+        if let Some((other, other_what)) = owners.get(&c.url) {
+            let mut d = c.at.clone();
+            d.message = format!("адрес {} уже занят: {other_what} {other}", c.url);
+            d.help = Some(if c.alias {
                 "уберите этот старый адрес или выберите другой".to_string()
             } else {
                 "у двух записей один адрес: переименуйте файл или задайте другой slug".to_string()
             });
-            if let Some(fl) = field {
-                d = d.field(fl);
-            }
-            if let Some(s) = span {
-                d = d.at(&f.text, s);
-            }
             diags.push(d);
         } else {
-            let label = match what {
-                "alias" => "старый адрес (alias) в",
-                "section" => "раздел",
-                _ => "запись",
+            let label = match (c.alias, f.kind) {
+                (true, _) => "старый адрес (alias) в",
+                (false, FileKind::Section) => "раздел",
+                (false, FileKind::Page) => "запись",
             };
-            owners.insert(url, (f.rel.clone(), label));
-        }
-    };
-    // Sections first, then pages, then aliases: the message blames the later claimant.
-    for f in files.iter().filter(|f| f.kind == FileKind::Section) {
-        claim(url_of(f), f, "section", None, None);
-    }
-    for f in files
-        .iter()
-        .filter(|f| f.kind == FileKind::Page && f.front.is_some())
-    {
-        let front = f.front.as_ref();
-        let (span, field) = match (
-            front.and_then(|n| n.path("path")),
-            front.and_then(|n| n.path("slug")),
-        ) {
-            (Some(p), _) => (Some(p.span.clone()), Some("path")),
-            (None, Some(s)) => (Some(s.span.clone()), Some("slug")),
-            _ => (None, None),
-        };
-        claim(url_of(f), f, "page", span, field);
-    }
-    for f in files.iter().filter(|f| f.front.is_some()) {
-        let Some(aliases) = f
-            .front
-            .as_ref()
-            .and_then(|n| n.path("aliases"))
-            .and_then(|n| n.as_array())
-        else {
-            continue;
-        };
-        for (i, a) in aliases.iter().enumerate() {
-            if let Some(url) = a.as_str().and_then(normalize_path) {
-                claim(
-                    url,
-                    f,
-                    "alias",
-                    Some(a.span.clone()),
-                    Some(&format!("aliases[{i}]")),
-                );
-            }
+            owners.insert(c.url.clone(), (f.rel.clone(), label));
         }
     }
     diags
 }
 
-/// A record kind's dictionary must exist when records use taxonomies at all.
-fn missing_dictionaries(loaded: &Loaded) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let has_records = loaded.files.iter().any(|f| f.record_kind.is_some());
-    if !has_records {
-        return diags;
-    }
-    for dict in [
+/// The dictionaries must exist when there are records at all.
+fn missing_dictionaries(dicts: &Dictionaries) -> Vec<Diagnostic> {
+    [
         schema::Dict::Categories,
         schema::Dict::Audiences,
         schema::Dict::Regions,
         schema::Dict::Documents,
-    ] {
-        if !loaded.dicts.get(dict).present {
-            diags.push(
-                Diagnostic::new(
-                    "no-dictionary",
-                    dict.file(),
-                    format!("нет словаря {}", dict.file()),
-                )
-                .help("создайте файл: в нём для каждого термина таблица [ключ] с полем title"),
-            );
-        }
-    }
-    diags
+    ]
+    .into_iter()
+    .filter(|d| !dicts.get(*d).present)
+    .map(|dict| {
+        Diagnostic::new(
+            "no-dictionary",
+            dict.file(),
+            format!("нет словаря {}", dict.file()),
+        )
+        .help("создайте файл: в нём для каждого термина таблица [ключ] с полем title")
+    })
+    .collect()
 }

@@ -1,0 +1,82 @@
+//! One pass over the content, in parallel: each file is read, parsed, checked on its own
+//! and (when valid and a model is wanted) turned into its model item; then its text and
+//! syntax tree are dropped. Only small per-file facts (slugs, claimed URLs, references)
+//! wait for the checks that span files. This keeps memory proportional to the model, not
+//! to the content tree, at 100,000 records.
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::{read_content_file, Loaded};
+use crate::model::date::Date;
+use crate::model::{item_from, Item};
+use crate::validate::{self, FileCheck};
+
+pub struct Outcome {
+    /// Every diagnostic, sorted by file and position.
+    pub diags: Vec<Diagnostic>,
+    /// Content files read.
+    pub files: usize,
+    /// Model items, when a model was asked for and the content has no errors.
+    pub items: Option<Vec<Item>>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Read, check and (with `model = Some(drafts)`) model every content file.
+pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
+    let content = loaded.content_dir();
+    let results: Vec<(
+        Result<FileCheck, Vec<Diagnostic>>,
+        Option<Result<Item, String>>,
+    )> = loaded
+        .paths
+        .par_iter()
+        .map(
+            |path| match read_content_file(&loaded.root, &content, path) {
+                Err(diags) => (Err(diags), None),
+                Ok(file) => {
+                    let check = validate::check_file(&file, &loaded.dicts, today);
+                    let item = match model {
+                        Some(drafts) if check.diags.is_empty() => Some(item_from(&file, drafts)),
+                        _ => None,
+                    };
+                    (Ok(check), item)
+                }
+            },
+        )
+        .collect();
+    let files = results.len();
+    let mut checks = Vec::with_capacity(files);
+    let mut unreadable = Vec::new();
+    let mut items = Vec::with_capacity(files);
+    let mut model_errors = Vec::new();
+    for (check, item) in results {
+        match check {
+            Ok(c) => checks.push(c),
+            Err(mut d) => unreadable.append(&mut d),
+        }
+        match item {
+            Some(Ok(i)) => items.push(i),
+            Some(Err(e)) => model_errors.push(Diagnostic::new("model", "content", e)),
+            None => {}
+        }
+    }
+    let mut load_diags = loaded.diags.clone();
+    load_diags.append(&mut unreadable);
+    load_diags.append(&mut model_errors);
+    let diags = validate::finish(checks, load_diags, &loaded.config, &loaded.dicts);
+    let clean = !diags.iter().any(|d| d.severity == Severity::Error);
+    Outcome {
+        diags,
+        files,
+        items: (model.is_some() && clean).then_some(items),
+    }
+}
