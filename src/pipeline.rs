@@ -30,13 +30,16 @@ impl Outcome {
     }
 }
 
+/// What one file yields: its checks (or why it could not be read) and its model item.
+type FileResult = (
+    Result<FileCheck, Vec<Diagnostic>>,
+    Option<Result<Item, String>>,
+);
+
 /// Read, check and (with `model = Some(drafts)`) model every content file.
 pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
     let content = loaded.content_dir();
-    let results: Vec<(
-        Result<FileCheck, Vec<Diagnostic>>,
-        Option<Result<Item, String>>,
-    )> = loaded
+    let results: Vec<FileResult> = loaded
         .paths
         .par_iter()
         .map(

@@ -447,8 +447,8 @@ pub struct ProviderCtx<'a> {
     pub audiences: Vec<TermCtx>,
     pub regions: Vec<TermCtx>,
     pub sources: &'a [String],
-    pub services: Vec<Summary>,
-    pub standards: Vec<Summary>,
+    pub services: Vec<&'a Summary>,
+    pub standards: Vec<&'a Summary>,
 }
 
 #[derive(Serialize)]
@@ -473,12 +473,12 @@ pub struct StandardCtx<'a> {
     pub effective: Option<String>,
     pub effective_human: Option<String>,
     pub superseded_by: Option<StandardRef>,
-    pub supersedes: Vec<Summary>,
+    pub supersedes: Vec<&'a Summary>,
     pub developer: Option<Link>,
     pub discussion_until: Option<String>,
     pub discussion_until_human: Option<String>,
     pub files: Vec<Attachment>,
-    pub services: Vec<Summary>,
+    pub services: Vec<&'a Summary>,
     pub categories: Vec<TermCtx>,
     pub sources: &'a [String],
 }
@@ -487,15 +487,15 @@ pub struct StandardCtx<'a> {
 pub struct SituationCtx<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    pub steps: Vec<StepCtx>,
+    pub steps: Vec<StepCtx<'a>>,
     pub audiences: Vec<TermCtx>,
     pub sources: &'a [String],
 }
 
 #[derive(Serialize)]
-pub struct StepCtx {
+pub struct StepCtx<'a> {
     pub number: usize,
     pub title: String,
     pub text: Option<String>,
-    pub services: Vec<Summary>,
+    pub services: Vec<&'a Summary>,
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::model::paths::output_file;
 use crate::model::{Page, Record, Site};
@@ -39,6 +39,8 @@ pub struct Renderer<'a> {
     tera: Tera,
     out: &'a Staging,
     summaries: Vec<Summary>,
+    /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
+    summary_values: Vec<Value>,
 }
 
 /// How many neighbouring list pages the paginator links on each side of the current one.
@@ -74,11 +76,13 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
         );
     }
     let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
+    let summary_values: Vec<Value> = summaries.par_iter().map(Value::from_serializable).collect();
     let r = Renderer {
         site,
         tera,
         out,
         summaries,
+        summary_values,
     };
     let mut stats = Stats::default();
 
@@ -136,6 +140,15 @@ impl Renderer<'_> {
         ctx.insert("current_url", url);
         ctx.insert("current_path", url);
         ctx
+    }
+
+    /// A list of summaries as a Tera value: clones of values converted once.
+    fn summary_list(&self, idx: &[usize]) -> Value {
+        Value::from(
+            idx.iter()
+                .map(|&i| self.summary_values[i].clone())
+                .collect::<Vec<Value>>(),
+        )
     }
 
     fn summaries_of(&self, idx: &[usize]) -> Vec<&Summary> {
@@ -202,16 +215,8 @@ impl Renderer<'_> {
                     audiences: terms(site, "audiences", &p.taxonomies.audiences),
                     regions: terms(site, "regions", &p.taxonomies.regions),
                     sources: &pr.sources,
-                    services: self
-                        .summaries_of(&p.links.services)
-                        .into_iter()
-                        .cloned()
-                        .collect(),
-                    standards: self
-                        .summaries_of(&p.links.developed)
-                        .into_iter()
-                        .cloned()
-                        .collect(),
+                    services: self.summaries_of(&p.links.services),
+                    standards: self.summaries_of(&p.links.developed),
                 },
             ),
             Record::Standard(st) => {
@@ -252,20 +257,12 @@ impl Renderer<'_> {
                         effective: iso(parse(&st.effective)),
                         effective_human: human(parse(&st.effective)),
                         superseded_by: st.superseded_by.as_deref().map(|s| standard_ref(site, s)),
-                        supersedes: self
-                            .summaries_of(&p.links.supersedes)
-                            .into_iter()
-                            .cloned()
-                            .collect(),
+                        supersedes: self.summaries_of(&p.links.supersedes),
                         developer,
                         discussion_until: iso(parse(&st.discussion_until)),
                         discussion_until_human: human(parse(&st.discussion_until)),
                         files,
-                        services: self
-                            .summaries_of(&p.links.services)
-                            .into_iter()
-                            .cloned()
-                            .collect(),
+                        services: self.summaries_of(&p.links.services),
                         categories: terms(site, "categories", &p.taxonomies.categories),
                         sources: &st.sources,
                     },
@@ -287,7 +284,7 @@ impl Renderer<'_> {
                                 .services
                                 .iter()
                                 .filter_map(|s| site.find(Kind::Service, s))
-                                .map(|i| self.summaries[i].clone())
+                                .map(|i| &self.summaries[i])
                                 .collect(),
                         })
                         .collect(),
@@ -361,23 +358,27 @@ impl Renderer<'_> {
                 // must not put 2,000 links on each of them.
                 let from = n.saturating_sub(PAGER_WINDOW).max(1);
                 let to = (n + PAGER_WINDOW).min(total);
-                let pagers: Vec<serde_json::Value> = (from..=to)
-                    .map(|k| serde_json::json!({ "index": k, "url": url_of(k), "current": k == n }))
+                let pagers: Vec<Value> = (from..=to)
+                    .map(|k| {
+                        let mut m: BTreeMap<&'static str, Value> = BTreeMap::new();
+                        m.insert("index", k.into());
+                        m.insert("url", url_of(k).into());
+                        m.insert("current", (k == n).into());
+                        Value::from(m)
+                    })
                     .collect();
-                ctx.insert(
-                    "paginator",
-                    &serde_json::json!({
-                        "pages": self.summaries_of(chunk),
-                        "current_index": n,
-                        "number_pagers": total,
-                        "total_pages": items.len(),
-                        "previous": if n > 1 { Some(url_of(n - 1)) } else { None },
-                        "next": if n < total { Some(url_of(n + 1)) } else { None },
-                        "first": url_of(1),
-                        "last": url_of(total),
-                        "pagers": pagers,
-                    }),
-                );
+                // Built as Tera values directly: summaries were converted once, up front.
+                let mut pg: BTreeMap<&'static str, Value> = BTreeMap::new();
+                pg.insert("pages", self.summary_list(chunk));
+                pg.insert("current_index", n.into());
+                pg.insert("number_pagers", total.into());
+                pg.insert("total_pages", items.len().into());
+                pg.insert("previous", (n > 1).then(|| url_of(n - 1)).into());
+                pg.insert("next", (n < total).then(|| url_of(n + 1)).into());
+                pg.insert("first", url_of(1).into());
+                pg.insert("last", url_of(total).into());
+                pg.insert("pagers", pagers.into());
+                ctx.insert_value("paginator", Value::from(pg));
                 let template = fill(&mut ctx);
                 self.render_page(&template, &ctx, &url)
             })
