@@ -177,14 +177,9 @@ impl Renderer<'_> {
     fn page(&self, p: &Page) -> Result<(), String> {
         let site = self.site;
         // Record bodies sit under the theme's h2 «Подробнее»: their headings start at h3.
-        let source = std::fs::read_to_string(site.root.join(&p.rel))
-            .map_err(|e| format!("{}: не удалось прочитать файл: {e}", p.rel))?;
-        let body = source.get(p.body.clone()).ok_or_else(|| {
-            format!(
-                "{}: файл изменился во время сборки; запустите сборку снова",
-                p.rel
-            )
-        })?;
+        let body = read_body(&site.root.join(&p.rel), p.body.clone())
+            .map_err(|e| format!("{}: {e}", p.rel))?;
+        let body = body.as_str();
         let content = if p.kind.is_some() {
             crate::markdown::render_nested(body)
         } else {
@@ -607,6 +602,23 @@ fn list_urls<'a>(
 ) -> impl Iterator<Item = String> + 'a {
     let total = count.div_ceil(per.max(1)).max(1);
     (1..=total).map(move |n| list_page_url(base_url, path, n))
+}
+
+/// Read just the Markdown body of a page (its byte range was found when it was loaded).
+fn read_body(path: &Path, range: std::ops::Range<usize>) -> Result<String, String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let changed = || "файл изменился во время сборки; запустите сборку снова".to_string();
+    let mut f = std::fs::File::open(path).map_err(|e| format!("не удалось прочитать файл: {e}"))?;
+    f.seek(SeekFrom::Start(range.start as u64))
+        .map_err(|e| e.to_string())?;
+    let mut buf = Vec::with_capacity(range.len());
+    f.take(range.len() as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    if buf.len() != range.len() {
+        return Err(changed());
+    }
+    String::from_utf8(buf).map_err(|_| changed())
 }
 
 fn render_error(url: &str, template: &str, e: &tera::Error) -> String {
