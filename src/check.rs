@@ -2,36 +2,19 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{self, plural, Diagnostic, Format, Severity};
+use crate::diagnostics::{self, plural, Diagnostic, Format};
 use crate::model::date::Date;
-
-pub struct CheckOutcome {
-    pub diagnostics: Vec<Diagnostic>,
-    pub files: usize,
-}
-
-impl CheckOutcome {
-    pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-}
+use crate::pipeline::Outcome;
 
 /// Load and validate. `Err` is a problem that stops everything (no config, no content/).
-pub fn check(root: &Path) -> Result<CheckOutcome, Box<Diagnostic>> {
+pub fn check(root: &Path) -> Result<Outcome, Box<Diagnostic>> {
     let loaded = crate::load::load(root).map_err(|f| f.0)?;
-    let outcome = crate::pipeline::run(&loaded, Date::today(), None);
-    Ok(CheckOutcome {
-        files: outcome.files,
-        diagnostics: outcome.diags,
-    })
+    Ok(crate::pipeline::run(&loaded, Date::today(), None))
 }
 
 /// The report printed to the editor, ending with a one-line verdict.
-pub fn report(outcome: &CheckOutcome, format: Format, root: &Path, color: bool) -> String {
-    let mut out = diagnostics::render(&outcome.diagnostics, format, root, color);
+pub fn report(outcome: &Outcome, format: Format, root: &Path, color: bool) -> String {
+    let mut out = diagnostics::render(&outcome.diags, format, root, color);
     if format == Format::Human {
         let n = outcome.errors();
         let files = outcome.files;
@@ -42,11 +25,7 @@ pub fn report(outcome: &CheckOutcome, format: Format, root: &Path, color: bool) 
             ));
         } else {
             let in_files = {
-                let mut f: Vec<&str> = outcome
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.file.as_str())
-                    .collect();
+                let mut f: Vec<&str> = outcome.diags.iter().map(|d| d.file.as_str()).collect();
                 f.dedup();
                 f.len()
             };

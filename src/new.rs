@@ -40,7 +40,7 @@ fn emit_inner(
         .enumerate()
         .filter(|(_, f)| !matches!(f.ty, Ty::Table(_) | Ty::TableList(_)))
     {
-        comment(out, f, commented);
+        comment(out, f);
         let active = f.required() || (list_item && Some(i) == first_alternative);
         let off = commented || !active;
         let prefix = if off { "# " } else { "" };
@@ -56,14 +56,14 @@ fn emit_inner(
             Ty::Table(sub) => {
                 let off = commented || !f.required();
                 out.push('\n');
-                comment(out, f, commented);
+                comment(out, f);
                 out.push_str(&format!("{}[{full}]\n", if off { "# " } else { "" }));
                 emit_inner(out, sub, &full, off, false);
             }
             Ty::TableList(sub) => {
                 let off = commented || !f.required();
                 out.push('\n');
-                comment(out, f, commented);
+                comment(out, f);
                 out.push_str(&format!("{}[[{full}]]\n", if off { "# " } else { "" }));
                 emit_inner(out, sub, &full, off, true);
             }
@@ -72,7 +72,7 @@ fn emit_inner(
     }
 }
 
-fn comment(out: &mut String, f: &Field, _commented: bool) {
+fn comment(out: &mut String, f: &Field) {
     let req = match f.req {
         Req::Required => " (обязательно)".to_string(),
         Req::NonEmpty => " (обязательно, хотя бы одно значение)".to_string(),

@@ -105,12 +105,6 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
 }
 
 impl Renderer<'_> {
-    fn render(&self, template: &str, ctx: &Context, url: &str) -> Result<String, String> {
-        self.tera
-            .render(template, ctx)
-            .map_err(|e| render_error(url, template, &e))
-    }
-
     /// Render straight into a per-thread buffer and write it out (no intermediate String).
     fn render_page(&self, template: &str, ctx: &Context, url: &str) -> Result<(), String> {
         thread_local! {
@@ -126,13 +120,6 @@ impl Renderer<'_> {
                 output_file(url).ok_or_else(|| format!("недопустимый адрес страницы: {url}"))?;
             self.out.write(&file, &buf).map_err(|e| e.to_string())
         })
-    }
-
-    fn write_url(&self, url: &str, html: &str) -> Result<(), String> {
-        let file = output_file(url).ok_or_else(|| format!("недопустимый адрес страницы: {url}"))?;
-        self.out
-            .write(&file, html.as_bytes())
-            .map_err(|e| e.to_string())
     }
 
     fn ctx(&self, url: &str) -> Context {
@@ -424,8 +411,7 @@ impl Renderer<'_> {
             .map(|k| (k.name(), site.count(*k)))
             .collect();
         ctx.insert("counts", &counts);
-        let html = self.render("index.html", &ctx, "/")?;
-        self.write_url("/", &html)
+        self.render_page("index.html", &ctx, "/")
     }
 
     fn taxonomies(&self) -> Result<usize, String> {
@@ -451,8 +437,7 @@ impl Renderer<'_> {
                 let mut ctx = self.ctx(&tax_url);
                 ctx.insert("taxonomy", &tax_ctx);
                 ctx.insert("terms", &term_list);
-                let html = self.render("taxonomy_list.html", &ctx, &tax_url)?;
-                self.write_url(&tax_url, &html)?;
+                self.render_page("taxonomy_list.html", &ctx, &tax_url)?;
                 written += 1;
             }
             if self.tera.contains_template("taxonomy_single.html") {
@@ -481,10 +466,7 @@ impl Renderer<'_> {
         let site = self.site;
         let base = site.config.base();
         let ctx = self.ctx("/404.html");
-        let html = self.render("404.html", &ctx, "/404.html")?;
-        self.out
-            .write("404.html", html.as_bytes())
-            .map_err(|e| e.to_string())?;
+        self.render_page("404.html", &ctx, "/404.html")?;
 
         let mut aliases: Vec<(String, String)> = Vec::new();
         for p in &site.pages {
@@ -509,15 +491,20 @@ impl Renderer<'_> {
         };
         for (from, to) in &aliases {
             let target = format!("{base}{to}");
-            let html = match alias_template {
+            match alias_template {
                 Some(t) => {
                     let mut ctx = self.ctx(from);
                     ctx.insert("target", &target);
-                    self.render(t, &ctx, from)?
+                    self.render_page(t, &ctx, from)?;
                 }
-                None => default_alias(&target),
-            };
-            self.write_url(from, &html)?;
+                None => {
+                    let file =
+                        output_file(from).ok_or_else(|| format!("недопустимый адрес: {from}"))?;
+                    self.out
+                        .write(&file, default_alias(&target).as_bytes())
+                        .map_err(|e| e.to_string())?;
+                }
+            }
         }
         self.out
             .write("_redirects", feeds::redirects(&aliases).as_bytes())

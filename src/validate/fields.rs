@@ -126,7 +126,7 @@ impl<'a> FieldCheck<'a> {
         match ty {
             Ty::Any => {}
             Ty::Str { max } => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     let n = s.chars().count();
                     if *max > 0 && n > *max {
                         self.err(
@@ -143,7 +143,7 @@ impl<'a> FieldCheck<'a> {
                 }
             }
             Ty::Text | Ty::RefOrText(_) => {
-                self.expect_str(node, path, field);
+                self.expect_str(node, path);
             }
             Ty::Int => {
                 if !matches!(node.value, Value::Int(_)) {
@@ -176,14 +176,14 @@ impl<'a> FieldCheck<'a> {
                 ),
             },
             Ty::Url => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     if let Err(why) = check_url(s) {
                         self.err("url", node.span.clone(), path, why, "используйте полный адрес, начинающийся с https://, http://, mailto: или tel:".into());
                     }
                 }
             }
             Ty::Enum(choices) => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     if !choices.iter().any(|c| c.key == s) {
                         let keys = choices.iter().map(|c| c.key);
                         let help = match did_you_mean(s, keys) {
@@ -208,7 +208,7 @@ impl<'a> FieldCheck<'a> {
                 }
             }
             Ty::Ref(kind) => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     let at = Diagnostic::new("unknown-ref", &self.file.rel, String::new())
                         .field(path)
                         .at(&self.file.text, node.span.clone());
@@ -220,26 +220,26 @@ impl<'a> FieldCheck<'a> {
                 }
             }
             Ty::Term(dict) => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     self.term(*dict, s, node, path);
                 }
             }
             Ty::Inn => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     if let Err(why) = check_inn(s) {
                         self.err("inn", node.span.clone(), path, why, "сверьте ИНН с выпиской ЕГРЮЛ (egrul.nalog.ru); если не уверены, удалите поле".into());
                     }
                 }
             }
             Ty::Ogrn => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     if let Err(why) = check_ogrn(s) {
                         self.err("ogrn", node.span.clone(), path, why, "сверьте ОГРН с выпиской ЕГРЮЛ (egrul.nalog.ru); если не уверены, удалите поле".into());
                     }
                 }
             }
             Ty::BundleFile => {
-                if let Some(s) = self.expect_str(node, path, field) {
+                if let Some(s) = self.expect_str(node, path) {
                     self.bundle_file(s, node, path);
                 }
             }
@@ -292,7 +292,7 @@ impl<'a> FieldCheck<'a> {
         }
     }
 
-    fn expect_str<'n>(&mut self, node: &'n Node, path: &str, _field: &Field) -> Option<&'n str> {
+    fn expect_str<'n>(&mut self, node: &'n Node, path: &str) -> Option<&'n str> {
         match &node.value {
             Value::Str(s) => Some(s),
             _ => {
