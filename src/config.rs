@@ -118,9 +118,4 @@ impl Config {
     pub fn has_taxonomy(&self, name: &str) -> bool {
         self.taxonomies.iter().any(|t| t.name == name)
     }
-
-    /// `[extra] repository = "..."` and similar string settings.
-    pub fn extra_str(&self, key: &str) -> Option<&str> {
-        self.extra.get(key).and_then(|v| v.as_str())
-    }
 }

@@ -125,21 +125,6 @@ fn clean_url(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// Plain text of a Markdown body (for summaries and search), without markup.
-pub fn plain_text(source: &str) -> String {
-    let mut out = String::new();
-    for ev in Parser::new_ext(source, options()) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
-                out.push(' ');
-            }
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

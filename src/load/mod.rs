@@ -45,10 +45,6 @@ pub struct ContentFile {
 }
 
 impl ContentFile {
-    pub fn front_table(&self) -> Option<&Table> {
-        self.front.as_ref().and_then(|n| n.as_table())
-    }
-
     pub fn body(&self) -> &str {
         &self.text[self.body.clone()]
     }
