@@ -57,6 +57,16 @@ impl Config {
     /// with the file and line.
     pub fn load(root: &Path) -> Result<Config, Box<Diagnostic>> {
         let path = root.join("config.toml");
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Box::new(
+                Diagnostic::new(
+                    "symlink",
+                    "config.toml",
+                    "config.toml — символическая ссылка",
+                )
+                .help("положите в папку сайта обычный файл config.toml"),
+            ));
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Box::new(
                 Diagnostic::new(

@@ -45,7 +45,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
-/// Render a Markdown body to HTML that is safe to insert into a page.
+/// Render a Markdown body to HTML that is safe to insert into a page. The page template
+/// owns the h1, so a body's `#` heading becomes h2.
 pub fn render(source: &str) -> String {
     render_inner(source, false)
 }
@@ -65,21 +66,28 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
+/// The level a body heading gets: under the page's own h1 a body never has an h1 (`#`
+/// becomes h2); nested bodies sit under an h2 and are demoted one more level.
+fn place(level: HeadingLevel, nested: bool) -> HeadingLevel {
+    match (nested, level) {
+        (true, l) => demote(l),
+        (false, HeadingLevel::H1) => HeadingLevel::H2,
+        (false, l) => l,
+    }
+}
+
 fn render_inner(source: &str, nested: bool) -> String {
     let mut has_html = false;
     let events = Parser::new_ext(source, options()).map(|ev| match ev {
-        Event::Start(Tag::Heading {
-            level,
+        // `{#id}` is kept for anchor links; classes and other `{key=value}` attributes are
+        // dropped: they would let content add event handlers or inline styles.
+        Event::Start(Tag::Heading { level, id, .. }) => Event::Start(Tag::Heading {
+            level: place(level, nested),
             id,
-            classes,
-            attrs,
-        }) if nested => Event::Start(Tag::Heading {
-            level: demote(level),
-            id,
-            classes,
-            attrs,
+            classes: Vec::new(),
+            attrs: Vec::new(),
         }),
-        Event::End(TagEnd::Heading(level)) if nested => Event::End(TagEnd::Heading(demote(level))),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(place(level, nested))),
         Event::Html(_) | Event::InlineHtml(_) => {
             has_html = true;
             ev
@@ -141,6 +149,19 @@ mod tests {
     fn nested_bodies_start_at_h3() {
         let html = render_nested("# А\n\n## Б\n\n### В\n");
         assert_eq!(html, "<h3>А</h3>\n<h3>Б</h3>\n<h4>В</h4>\n");
+    }
+
+    #[test]
+    fn heading_attributes_cannot_inject_handlers_or_styles() {
+        let html = render("## X {#x .big onclick=alert(1) style=position:fixed}\n");
+        assert_eq!(html, "<h2 id=\"x\">X</h2>\n");
+        let html = render_nested("# Y {#y onmouseover=alert(1)}\n");
+        assert_eq!(html, "<h3 id=\"y\">Y</h3>\n");
+    }
+
+    #[test]
+    fn a_body_never_adds_a_second_h1() {
+        assert_eq!(render("# Заголовок\n"), "<h2>Заголовок</h2>\n");
     }
 
     #[test]

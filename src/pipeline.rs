@@ -33,7 +33,7 @@ impl Outcome {
 /// What one file yields: its checks (or why it could not be read) and its model item.
 type FileResult = (
     Result<FileCheck, Vec<Diagnostic>>,
-    Option<Result<Item, String>>,
+    Option<Result<Item, Diagnostic>>,
 );
 
 /// Read, check and (with `model = Some(drafts)`) model every content file.
@@ -48,7 +48,10 @@ pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
                 Ok(file) => {
                     let check = validate::check_file(&file, &loaded.dicts, today);
                     let item = match model {
-                        Some(drafts) if check.diags.is_empty() => Some(item_from(&file, drafts)),
+                        Some(drafts) if check.diags.is_empty() => Some(
+                            item_from(&file, drafts)
+                                .map_err(|e| Diagnostic::new("model", &file.rel, e)),
+                        ),
                         _ => None,
                     };
                     (Ok(check), item)
@@ -68,14 +71,29 @@ pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
         }
         match item {
             Some(Ok(i)) => items.push(i),
-            Some(Err(e)) => model_errors.push(Diagnostic::new("model", "content", e)),
+            Some(Err(d)) => model_errors.push(d),
             None => {}
         }
     }
     let mut load_diags = loaded.diags.clone();
+    load_diags.extend(validate::assets(&loaded.assets));
     load_diags.append(&mut unreadable);
     load_diags.append(&mut model_errors);
-    let diags = validate::finish(checks, load_diags, &loaded.config, &loaded.dicts);
+    let templates =
+        match crate::render::templates::collect(&loaded.root, loaded.config.theme.as_deref()) {
+            Ok(t) => t.into_keys().collect(),
+            Err(e) => {
+                load_diags.push(Diagnostic::new("template", "config.toml", e).field("theme"));
+                Default::default()
+            }
+        };
+    let diags = validate::finish(
+        checks,
+        load_diags,
+        &loaded.config,
+        &loaded.dicts,
+        &templates,
+    );
     let clean = !diags.iter().any(|d| d.severity == Severity::Error);
     Outcome {
         diags,

@@ -2,6 +2,7 @@
 //! in only when everything succeeded, so a failed build never leaves a half-written site
 //! and never touches the last good one. Every path is checked to stay inside the folder.
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::model::paths::safe_segment;
@@ -36,6 +37,22 @@ impl Staging {
                 target.display()
             )));
         }
+        // A folder may be replaced when it is empty, carries our marker, or looks like a
+        // generated site (an older socnav's or Zola's output: 404.html and sitemap.xml).
+        let generated = target.join(MARKER).exists()
+            || (target.join("404.html").is_file() && target.join("sitemap.xml").is_file());
+        let foreign = target.is_dir()
+            && !generated
+            && std::fs::read_dir(&target)
+                .map(|mut d| d.next().is_some())
+                .unwrap_or(true);
+        if foreign {
+            return Err(WriteError(format!(
+                "папка вывода {} не пуста и не похожа на прежний вывод socnav: сборка заменила бы её целиком; \
+                 выберите пустую или новую папку",
+                target.display()
+            )));
+        }
         let parent = target
             .parent()
             .ok_or_else(|| WriteError("у папки вывода нет родительской папки".into()))?;
@@ -48,6 +65,8 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.socnav-build-"))
             .tempdir_in(parent)
+            .map_err(|e| WriteError(format!("не удалось создать временную папку: {e}")))?;
+        std::fs::write(dir.path().join(MARKER), b"socnav\n")
             .map_err(|e| WriteError(format!("не удалось создать временную папку: {e}")))?;
         Ok(Staging {
             dir: Some(dir),
@@ -69,7 +88,8 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
         }
-        std::fs::write(&path, bytes)
+        create_new(&path)?
+            .write_all(bytes)
             .map_err(|e| WriteError(format!("не удалось записать {}: {e}", path.display())))
     }
 
@@ -79,7 +99,9 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
         }
-        std::fs::copy(from, &path)
+        let mut src = std::fs::File::open(from)
+            .map_err(|e| WriteError(format!("не удалось прочитать {}: {e}", from.display())))?;
+        std::io::copy(&mut src, &mut create_new(&path)?)
             .map(|_| ())
             .map_err(|e| WriteError(format!("не удалось скопировать {}: {e}", from.display())))
     }
@@ -206,6 +228,30 @@ fn absolute(p: &Path) -> PathBuf {
     }
     out
 }
+
+/// Open a new file; a second write to the same output path is an error, never a silent
+/// overwrite (two sources claiming one file would otherwise replace each other).
+fn create_new(path: &Path) -> Result<std::fs::File, WriteError> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                WriteError(format!(
+                    "файл {} получился бы дважды: два источника претендуют на один адрес",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                ))
+            } else {
+                WriteError(format!("не удалось создать {}: {e}", path.display()))
+            }
+        })
+}
+
+/// Written into every output folder, so that a later build knows it may replace it.
+pub const MARKER: &str = ".socnav-output";
 
 /// A short content hash for asset file names (FNV-1a, 64 bit).
 pub fn content_hash(bytes: &[u8]) -> String {

@@ -979,3 +979,63 @@ fn broken_dictionary_is_reported_with_its_location() {
         "допустимые поля: title, description, how_to_get, okato",
     );
 }
+
+#[test]
+fn plain_page_with_a_non_latin_file_name() {
+    let site = Site::new();
+    site.write(
+        "content/help/вопросы.md",
+        "+++\ntitle = \"Вопросы\"\n+++\nТекст.\n",
+    );
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "file-name" && d.file == "content/help/вопросы.md"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn template_that_does_not_exist_suggests_the_closest() {
+    let site = Site::new();
+    let text = site.add_top_level("content/about.md", "template = \"pag.html\"");
+    let d = site.single_error();
+    assert_eq!(d.code, "template");
+    assert_eq!(d.field.as_deref(), Some("template"));
+    assert_eq!((d.line, d.column), loc(&text, "\"pag.html\""));
+    assert_eq!(d.message, "нет шаблона «pag.html»");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("возможно, вы имели в виду «page.html»")
+    );
+}
+
+#[test]
+fn a_broken_dictionary_is_reported_once_not_at_every_use() {
+    let site = Site::new();
+    let text = site.read("data/regions.toml");
+    site.write("data/regions.toml", format!("{text}\n[broken\n"));
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.code == "toml-syntax" && d.file == "data/regions.toml"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn coordinates_must_be_finite_numbers() {
+    let site = Site::new();
+    let file = "content/providers/kcson-kurgan.md";
+    let text = site.replace(file, "lat = 55.44", "lat = nan");
+    let d = site.single_error();
+    assert_eq!(
+        (d.code.as_str(), d.field.as_deref()),
+        ("type", Some("extra.location.lat"))
+    );
+    assert_eq!((d.line, d.column), loc(&text, "nan"));
+}

@@ -383,3 +383,106 @@ fn the_tag_scanner_of_these_tests_sees_real_markup_only() {
     assert_eq!(scheme_of("/services/x/"), "");
     assert_eq!(scheme_of("https://a.example/"), "https");
 }
+
+/// Codes of the errors `check` reports, with their files.
+fn error_codes(site: &Site) -> Vec<(String, String)> {
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1, "expected errors: {diags:?}");
+    diags.into_iter().map(|d| (d.code, d.file)).collect()
+}
+
+#[test]
+fn content_files_cannot_replace_pages_or_ship_scripts() {
+    let site = Site::new();
+    site.write("content/index.html", "<script src=\"/x.js\"></script>");
+    site.write("content/x.js", "alert(1)");
+    site.write("content/services/index.html", "подмена");
+    site.write("content/sitemap.xml", "<urlset/>");
+    site.write("content/logo.svg", "<svg onload=\"alert(1)\"/>");
+    let errors = error_codes(&site);
+    for file in [
+        "content/index.html",
+        "content/x.js",
+        "content/services/index.html",
+        "content/sitemap.xml",
+        "content/logo.svg",
+    ] {
+        assert!(
+            errors.contains(&("asset-type".to_string(), file.to_string())),
+            "{file} not reported: {errors:?}"
+        );
+    }
+    site.build(&[]).code(1);
+    assert!(!site.public().exists(), "nothing is published");
+}
+
+#[test]
+fn attachments_with_unsafe_names_are_reported_not_half_built() {
+    let site = Site::new();
+    site.write("content/help/Положение о порядке.pdf", "%PDF-1.4");
+    let errors = error_codes(&site);
+    assert!(
+        errors.contains(&(
+            "asset-name".to_string(),
+            "content/help/Положение о порядке.pdf".to_string()
+        )),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn aliases_cannot_overwrite_generated_files() {
+    for alias in [
+        "/index.html",
+        "/services/index.html",
+        "/sitemap.xml",
+        "/robots.txt",
+    ] {
+        let site = Site::new();
+        site.replace(
+            "content/about.md",
+            "+++\n",
+            &format!("+++\naliases = [\"{alias}\"]\n"),
+        );
+        let (code, diags) = site.check_json();
+        assert_eq!(code, 1, "{alias} passed check");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.code == "url-collision" && d.file == "content/about.md"),
+            "{alias}: {diags:?}"
+        );
+    }
+}
+
+#[test]
+fn output_folder_with_someone_elses_files_is_refused() {
+    let site = Site::new();
+    let precious = site.tmp.path().join("precious");
+    std::fs::create_dir_all(&precious).unwrap();
+    std::fs::write(precious.join("thesis.txt"), "годы работы").unwrap();
+    let r = site.build(&["--output", precious.to_str().unwrap()]);
+    r.code(2);
+    assert!(r.stderr.contains("не пуста"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(precious.join("thesis.txt")).unwrap(),
+        "годы работы"
+    );
+    // Its own output folder is replaced as usual.
+    site.build(&[]).ok();
+    site.build(&[]).ok();
+}
+
+#[test]
+fn data_files_that_are_symlinks_are_refused_without_echoing_their_target() {
+    let site = Site::new();
+    let secret = site.tmp.path().join("secret.toml");
+    std::fs::write(&secret, "[root]\ntitle = \"СЕКРЕТ-ИЗ-ЧУЖОГО-ФАЙЛА\"\n").unwrap();
+    let audiences = site.path("data/audiences.toml");
+    std::fs::remove_file(&audiences).unwrap();
+    std::os::unix::fs::symlink(&secret, &audiences).unwrap();
+    let r = site.socnav(&["check"]);
+    r.code(1);
+    assert!(r.stdout.contains("символическая ссылка"), "{}", r.stdout);
+    assert!(!r.stdout.contains("СЕКРЕТ"), "{}", r.stdout);
+}

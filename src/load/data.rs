@@ -26,6 +26,8 @@ pub struct Dictionary {
     index: HashMap<String, usize>,
     /// Whether the file exists at all.
     pub present: bool,
+    /// The file exists but could not be read (its errors are reported once).
+    pub broken: bool,
 }
 
 impl Dictionary {
@@ -47,6 +49,7 @@ impl Dictionary {
             terms,
             index,
             present: true,
+            broken: false,
         }
     }
 }
@@ -77,6 +80,18 @@ pub fn load(root: &Path) -> (Dictionaries, Vec<Diagnostic>) {
     let mut load_one = |dict: Dict| -> Dictionary {
         let rel = dict.file();
         let path = root.join(rel);
+        // Never follow a symlink out of the site (its content would be echoed in errors).
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            diags.push(
+                Diagnostic::new("symlink", rel, "словарь — символическая ссылка")
+                    .help("положите в data/ обычный файл, а не ссылку на файл в другом месте"),
+            );
+            return Dictionary {
+                present: true,
+                broken: true,
+                ..Dictionary::default()
+            };
+        }
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
@@ -94,8 +109,10 @@ pub fn load(root: &Path) -> (Dictionaries, Vec<Diagnostic>) {
             Ok(n) => n,
             Err(mut d) => {
                 diags.append(&mut d);
+                // Unreadable: do not also report every term used as unknown.
                 return Dictionary {
                     present: true,
+                    broken: true,
                     ..Dictionary::default()
                 };
             }

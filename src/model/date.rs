@@ -41,8 +41,9 @@ impl Date {
         Date::new(y, m, d)
     }
 
-    /// Today in UTC, or `SOCNAV_TODAY` (YYYY-MM-DD) when set, so builds and tests can be
-    /// reproduced.
+    /// Today as it is already somewhere in Russia (UTC+12, Kamchatka), so that a date an
+    /// editor enters as "today" is never in the future; or `SOCNAV_TODAY` (YYYY-MM-DD)
+    /// when set, so builds and tests can be reproduced.
     pub fn today() -> Date {
         if let Some(d) = std::env::var("SOCNAV_TODAY")
             .ok()
@@ -54,7 +55,7 @@ impl Date {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        Date::from_days((secs / 86_400) as i64)
+        Date::from_days(((secs + 12 * 3600) / 86_400) as i64)
     }
 
     /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).

@@ -6,7 +6,7 @@ pub mod context;
 pub mod feeds;
 pub mod templates;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -42,6 +42,9 @@ pub struct Renderer<'a> {
     /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
     summary_values: Vec<Value>,
 }
+
+/// Up to this many services, the search page lists them all inline.
+pub const SEARCH_INLINE_LIMIT: usize = 300;
 
 /// How many neighbouring list pages the paginator links on each side of the current one.
 pub const PAGER_WINDOW: usize = 3;
@@ -383,18 +386,7 @@ impl Renderer<'_> {
         });
         ctx.insert("situations", &self.summaries_of(&situations));
         for tax in ["categories", "audiences", "regions"] {
-            let keys: Vec<String> = site
-                .taxonomies
-                .iter()
-                .find(|t| t.name == tax)
-                .map(|t| t.terms.keys().cloned().collect())
-                .unwrap_or_default();
-            let mut list = terms(site, tax, &keys);
-            if let Some(d) = schema::Dict::taxonomy(tax) {
-                let order: Vec<&str> = site.dicts.get(d).keys().collect();
-                list.sort_by_key(|t| order.iter().position(|k| *k == t.key).unwrap_or(usize::MAX));
-            }
-            ctx.insert(tax, &list);
+            ctx.insert(tax, &self.used_terms(tax));
         }
         let mut recent: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].kind.is_some())
@@ -426,13 +418,7 @@ impl Renderer<'_> {
             };
             let tax_url = format!("/{}/", tax.name);
             let tax_ctx = serde_json::json!({ "name": tax.name, "title": title, "url": tax_url });
-            let keys: Vec<String> = tax.terms.keys().cloned().collect();
-            let mut term_list = terms(site, &tax.name, &keys);
-            if let Some(d) = schema::Dict::taxonomy(&tax.name) {
-                let order: Vec<&str> = site.dicts.get(d).keys().collect();
-                term_list
-                    .sort_by_key(|t| order.iter().position(|k| *k == t.key).unwrap_or(usize::MAX));
-            }
+            let term_list = self.used_terms(&tax.name);
             if self.tera.contains_template("taxonomy_list.html") {
                 let mut ctx = self.ctx(&tax_url);
                 ctx.insert("taxonomy", &tax_ctx);
@@ -461,10 +447,80 @@ impl Renderer<'_> {
         Ok(written)
     }
 
+    /// The search page. Until the search index exists it is the no-script way in: measures
+    /// A to Z (inline when there are few), situations, categories and audiences.
+    fn search_page(&self) -> Result<(), String> {
+        let site = self.site;
+        if !self.tera.contains_template("search.html") {
+            return Ok(());
+        }
+        let mut ctx = self.ctx("/search/");
+        let mut services: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(Kind::Service))
+            .collect();
+        services.sort_by_cached_key(|&i| crate::model::collate(&site.pages[i].title));
+        let inline = services.len() <= SEARCH_INLINE_LIMIT;
+        ctx.insert_value(
+            "services",
+            if inline {
+                self.summary_list(&services)
+            } else {
+                Value::from(Vec::<Value>::new())
+            },
+        );
+        ctx.insert("services_count", &services.len());
+        ctx.insert(
+            "services_url",
+            &site
+                .sections
+                .iter()
+                .find(|s| s.kind == Some(Kind::Service))
+                .map(|s| s.url.clone()),
+        );
+        let mut situations: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(Kind::Situation))
+            .collect();
+        situations.sort_by_key(|&i| {
+            (
+                site.pages[i].weight.unwrap_or(i64::MAX),
+                crate::model::collate(&site.pages[i].title),
+            )
+        });
+        ctx.insert_value("situations", self.summary_list(&situations));
+        for tax in ["categories", "audiences"] {
+            ctx.insert(tax, &self.used_terms(tax));
+        }
+        self.render_page("search.html", &ctx, "/search/")
+    }
+
+    /// The used terms of a taxonomy, in dictionary order.
+    fn used_terms(&self, tax: &str) -> Vec<TermCtx> {
+        let site = self.site;
+        let keys: Vec<String> = site
+            .taxonomies
+            .iter()
+            .find(|t| t.name == tax)
+            .map(|t| t.terms.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut list = terms(site, tax, &keys);
+        if let Some(d) = schema::Dict::taxonomy(tax) {
+            let order: HashMap<&str, usize> = site
+                .dicts
+                .get(d)
+                .keys()
+                .enumerate()
+                .map(|(i, k)| (k, i))
+                .collect();
+            list.sort_by_key(|t| order.get(t.key.as_str()).copied().unwrap_or(usize::MAX));
+        }
+        list
+    }
+
     /// 404, aliases, redirects, sitemap, robots.txt and the feed.
     fn special(&self) -> Result<(), String> {
         let site = self.site;
         let base = site.config.base();
+        self.search_page()?;
         let ctx = self.ctx("/404.html");
         self.render_page("404.html", &ctx, "/404.html")?;
 
@@ -527,6 +583,9 @@ impl Renderer<'_> {
             }
             for p in &site.pages {
                 entries.push((p.url.clone(), feeds::changed(p).map(|d| d.to_string())));
+            }
+            if self.tera.contains_template("search.html") {
+                entries.push(("/search/".to_string(), None));
             }
             for t in &site.taxonomies {
                 entries.push((format!("/{}/", t.name), None));

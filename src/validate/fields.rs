@@ -151,7 +151,15 @@ impl<'a> FieldCheck<'a> {
                 }
             }
             Ty::Float => {
-                if !matches!(node.value, Value::Float(_) | Value::Int(_)) {
+                if let Value::Float(f) = node.value {
+                    if !f.is_finite() {
+                        self.type_err(
+                            node,
+                            path,
+                            "обычное число, например 55.44 (не nan и не inf)",
+                        );
+                    }
+                } else if !matches!(node.value, Value::Int(_)) {
                     self.type_err(node, path, "число без кавычек, например 55.44");
                 }
             }
@@ -317,7 +325,7 @@ impl<'a> FieldCheck<'a> {
         if d.get(key).is_some() {
             return;
         }
-        if !d.present {
+        if !d.present || d.broken {
             // Reported once for the whole site by `validate::missing_dictionaries`.
             return;
         }

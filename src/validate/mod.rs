@@ -44,6 +44,8 @@ pub struct FileFacts {
     pub record_kind: Option<Kind>,
     pub slug: String,
     pub claims: Vec<Claim>,
+    /// Templates the file asks for (`template`, `page_template`), located.
+    pub templates: Vec<(String, Diagnostic)>,
 }
 
 /// The result of checking one file.
@@ -175,12 +177,24 @@ fn facts_of(f: &ContentFile) -> FileFacts {
             }
         }
     }
+    let mut templates = Vec::new();
+    for key in ["template", "page_template"] {
+        if let Some(n) = front.and_then(|n| n.path(key)) {
+            if let Some(name) = n.as_str() {
+                let at = Diagnostic::new("template", &f.rel, String::new())
+                    .field(key)
+                    .at(&f.text, n.span.clone());
+                templates.push((name.to_string(), at));
+            }
+        }
+    }
     FileFacts {
         rel: f.rel.clone(),
         kind: f.kind,
         record_kind: f.record_kind,
         slug: page_slug(f),
         claims,
+        templates,
     }
 }
 
@@ -191,6 +205,7 @@ pub fn finish(
     mut load_diags: Vec<Diagnostic>,
     config: &Config,
     dicts: &Dictionaries,
+    templates: &std::collections::BTreeSet<String>,
 ) -> Vec<Diagnostic> {
     let index = SlugIndex::build(checks.iter().map(|c| &c.facts));
     let mut diags = std::mem::take(&mut load_diags);
@@ -215,6 +230,19 @@ pub fn finish(
             d.help = Some(help);
             diags.push(d);
         }
+        for (name, at) in &c.facts.templates {
+            if !templates.contains(name) {
+                let mut d = at.clone();
+                d.message = format!("нет шаблона «{name}»");
+                d.help = Some(
+                    match did_you_mean(name, templates.iter().map(String::as_str)) {
+                        Some(t) => format!("возможно, вы имели в виду «{t}»"),
+                        None => "положите шаблон в templates/ или уберите это поле".to_string(),
+                    },
+                );
+                diags.push(d);
+            }
+        }
         facts.push(c.facts);
     }
     diags.extend(collisions(&facts, config, dicts));
@@ -231,7 +259,7 @@ fn collisions(facts: &[FileFacts], config: &Config, dicts: &Dictionaries) -> Vec
     let mut diags = Vec::new();
     let mut owners: HashMap<String, (String, &'static str)> = HashMap::new();
     let mut reserve = |url: String| {
-        owners.insert(url, ("socnav".to_string(), "служебная страница"));
+        owners.insert(file_key(&url), ("socnav".to_string(), "служебная страница"));
     };
     for reserved in [
         "/search/",
@@ -267,7 +295,9 @@ fn collisions(facts: &[FileFacts], config: &Config, dicts: &Dictionaries) -> Vec
         .collect();
     claims.sort_by_key(|(f, c)| order(f, c));
     for (f, c) in claims {
-        if let Some((other, other_what)) = owners.get(&c.url) {
+        // Compare the files that would be written: `/a/index.html` and `/a/` are one file.
+        let key = file_key(&c.url);
+        if let Some((other, other_what)) = owners.get(&key) {
             let mut d = c.at.clone();
             d.message = format!("адрес {} уже занят: {other_what} {other}", c.url);
             d.help = Some(if c.alias {
@@ -282,10 +312,56 @@ fn collisions(facts: &[FileFacts], config: &Config, dicts: &Dictionaries) -> Vec
                 (false, FileKind::Section) => "раздел",
                 (false, FileKind::Page) => "запись",
             };
-            owners.insert(c.url.clone(), (f.rel.clone(), label));
+            owners.insert(key, (f.rel.clone(), label));
         }
     }
     diags
+}
+
+/// File types that may be published from content/ (attachments of page bundles, images).
+/// No HTML, scripts, styles, XML or SVG: a pull request must not be able to ship a page
+/// or a script under the site's origin.
+pub const ASSET_TYPES: &[&str] = &[
+    "pdf", "txt", "csv", "png", "jpg", "jpeg", "gif", "webp", "avif", "odt", "ods", "odp", "doc",
+    "docx", "xls", "xlsx", "rtf", "zip",
+];
+
+/// Files beside the Markdown in content/: allowed types and safe names only.
+pub fn assets(assets: &[crate::load::ContentAsset]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for a in assets {
+        let file = format!("content/{}", a.rel);
+        let name = a.rel.rsplit('/').next().unwrap_or(&a.rel);
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !ASSET_TYPES.contains(&ext.as_str()) {
+            diags.push(
+                Diagnostic::new("asset-type", &file, format!("файл «{name}» такого типа нельзя публиковать"))
+                    .help(format!(
+                        "в content/ можно класть только документы и картинки: {}; страницы пишите в Markdown (.md)",
+                        ASSET_TYPES.join(", ")
+                    )),
+            );
+        } else if !a.rel.split('/').all(crate::model::paths::safe_segment) {
+            diags.push(
+                Diagnostic::new("asset-name", &file, format!("недопустимое имя файла «{}»", a.rel))
+                    .help("имя файла и папок станет частью адреса: только латинские буквы, цифры, дефис, точка и подчёркивание, без пробелов"),
+            );
+        } else if a.rel == "robots.txt" {
+            diags.push(
+                Diagnostic::new("url-collision", &file, "robots.txt создаёт сам генератор")
+                    .help("уберите этот файл; настройки — в config.toml (generate_robots_txt)"),
+            );
+        }
+    }
+    diags
+}
+
+/// The output file a URL is served from, as the key of collision checks.
+fn file_key(url: &str) -> String {
+    crate::model::paths::output_file(url).unwrap_or_else(|| url.to_string())
 }
 
 /// The dictionaries must exist when there are records at all.

@@ -149,6 +149,35 @@ impl<'a> Rules<'a> {
                 }
             }
         }
+        // Folder and file names become parts of URLs and output paths.
+        let plain_name_bad = self.file.record_kind.is_none()
+            && self.file.kind == crate::load::FileKind::Page
+            && self.file.str_at("slug").is_none()
+            && self.file.str_at("path").is_none()
+            && !crate::model::paths::safe_segment(&self.file.file_slug);
+        let folder_bad = self
+            .file
+            .components
+            .iter()
+            .any(|c| !crate::model::paths::safe_segment(c));
+        if plain_name_bad || folder_bad {
+            let d = Diagnostic::new("file-name", &self.file.rel, format!("недопустимое имя файла или папки: {}", self.file.rel))
+                .help("имена файлов и папок становятся адресами страниц: используйте латинские буквы, цифры и дефис, без пробелов");
+            self.diags.push(d);
+        }
+        if let Some(p) = self.node("paginate_path") {
+            if let Some(s) = p.as_str() {
+                if !crate::model::paths::safe_segment(s) {
+                    self.err(
+                        "path",
+                        p,
+                        "paginate_path",
+                        format!("недопустимая часть адреса «{s}»"),
+                        "одно слово латиницей, например page".into(),
+                    );
+                }
+            }
+        }
         if self.file.record_kind.is_some()
             && self.file.front.is_some()
             && self.file.str_at("slug").is_none()
