@@ -1,4 +1,4 @@
-//! Stage 6: write. The site is built into a staging folder beside the output and swapped
+//! Stage 5: write. The site is built into a staging folder beside the output and swapped
 //! in only when everything succeeded, so a failed build never leaves a half-written site
 //! and never touches the last good one. Every path is checked to stay inside the folder.
 

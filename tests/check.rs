@@ -1039,3 +1039,27 @@ fn coordinates_must_be_finite_numbers() {
     );
     assert_eq!((d.line, d.column), loc(&text, "nan"));
 }
+
+#[test]
+fn a_published_record_cannot_point_at_a_draft() {
+    let site = Site::new();
+    let file = "content/situations/rozhdenie-rebenka.md";
+    let text = site.replace(
+        file,
+        "services = [\"edinoe-posobie\"]",
+        "services = [\"edinoe-posobie\", \"chernovik-mery\"]",
+    );
+    let d = site.single_error();
+    assert_eq!(d.code, "draft-ref");
+    assert_eq!(d.file, file);
+    assert_eq!((d.line, d.column), loc(&text, "\"chernovik-mery\""));
+    assert!(
+        d.message.starts_with("«chernovik-mery» — черновик"),
+        "{}",
+        d.message
+    );
+    // A draft may point at another draft.
+    site.replace(file, "+++\n", "+++\ndraft = true\n");
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 0, "{diags:?}");
+}

@@ -154,6 +154,14 @@ fn walk(
     Ok(())
 }
 
+/// ISO 639-1 language codes: `about.en.md` is a translation, `plan.v2.md` is not.
+const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv \
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie \
+    ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk \
+    ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se \
+    sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo \
+    xh yi yo za zh zu";
+
 /// `about.en.md` is a translation (handled by the i18n work, not by this build).
 fn is_translation(path: &Path, default_lang: &str) -> bool {
     let stem = path
@@ -161,7 +169,7 @@ fn is_translation(path: &Path, default_lang: &str) -> bool {
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     match stem.rsplit_once('.') {
-        Some((_, lang)) => lang.len() == 2 && lang != default_lang,
+        Some((_, lang)) => lang != default_lang && LANGUAGES.split_whitespace().any(|l| l == lang),
         None => false,
     }
 }
@@ -314,5 +322,7 @@ mod tests {
         assert!(is_translation(Path::new("a/about.en.md"), "ru"));
         assert!(!is_translation(Path::new("a/about.md"), "ru"));
         assert!(!is_translation(Path::new("a/v1.2.md"), "ru"));
+        assert!(!is_translation(Path::new("a/plan.v2.md"), "ru"));
+        assert!(!is_translation(Path::new("a/about.ru.md"), "ru"));
     }
 }

@@ -365,6 +365,10 @@ impl Site {
                         .cmp(&key(&pages[*a]))
                         .then_with(|| collate(&pages[*a].title).cmp(&collate(&pages[*b].title)))
                 }),
+                "slug" => s.pages.sort_by(|a, b| pages[*a].slug.cmp(&pages[*b].slug)),
+                "title_bytes" => s
+                    .pages
+                    .sort_by(|a, b| pages[*a].title.cmp(&pages[*b].title)),
                 "none" => {}
                 _ => s.pages.sort_by_cached_key(|i| collate(&pages[*i].title)),
             }

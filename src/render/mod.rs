@@ -25,7 +25,6 @@ pub struct Stats {
     pub pages: usize,
     pub sections: usize,
     pub list_pages: usize,
-    pub files: usize,
 }
 
 #[derive(Serialize)]

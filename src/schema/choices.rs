@@ -154,3 +154,35 @@ pub const STANDARD_STATUSES: &[Choice] = &[
         label: "Отменён",
     },
 ];
+
+/// Zola's `sort_by` values for sections.
+pub const SORT_BY: &[Choice] = &[
+    Choice {
+        key: "title",
+        label: "По названию",
+    },
+    Choice {
+        key: "title_bytes",
+        label: "По названию (побайтно)",
+    },
+    Choice {
+        key: "weight",
+        label: "По весу (weight)",
+    },
+    Choice {
+        key: "date",
+        label: "По дате, новые сначала",
+    },
+    Choice {
+        key: "update_date",
+        label: "По дате изменения, новые сначала",
+    },
+    Choice {
+        key: "slug",
+        label: "По адресу",
+    },
+    Choice {
+        key: "none",
+        label: "Как лежат файлы",
+    },
+];

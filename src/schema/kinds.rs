@@ -809,10 +809,10 @@ pub const SECTION: &[Field] = &[
     DESCRIPTION_OPT,
     f(
         "sort_by",
-        Ty::Str { max: 20 },
+        Ty::Enum(SORT_BY),
         Req::Optional,
-        "порядок: title, weight, date или none",
-        "title, weight, date, update_date or none",
+        "порядок записей в списке раздела (по умолчанию title)",
+        "order of the section's list (default `title`)",
     ),
     WEIGHT,
     DRAFT,

@@ -43,6 +43,8 @@ pub struct FileFacts {
     pub kind: FileKind,
     pub record_kind: Option<Kind>,
     pub slug: String,
+    /// `draft = true`: left out of builds without --drafts.
+    pub draft: bool,
     pub claims: Vec<Claim>,
     /// Templates the file asks for (`template`, `page_template`), located.
     pub templates: Vec<(String, Diagnostic)>,
@@ -59,22 +61,27 @@ pub struct FileCheck {
 /// Slugs of the records of each kind, for reference checks.
 #[derive(Debug, Default)]
 pub struct SlugIndex {
-    by_kind: HashMap<Kind, BTreeMap<String, String>>,
+    by_kind: HashMap<Kind, BTreeMap<String, bool>>,
 }
 
 impl SlugIndex {
     pub fn build<'a>(facts: impl IntoIterator<Item = &'a FileFacts>) -> SlugIndex {
-        let mut by_kind: HashMap<Kind, BTreeMap<String, String>> = HashMap::new();
+        let mut by_kind: HashMap<Kind, BTreeMap<String, bool>> = HashMap::new();
         for f in facts {
             if let (FileKind::Page, Some(kind)) = (f.kind, f.record_kind) {
                 by_kind
                     .entry(kind)
                     .or_default()
                     .entry(f.slug.clone())
-                    .or_insert_with(|| f.rel.clone());
+                    .or_insert(f.draft);
             }
         }
         SlugIndex { by_kind }
+    }
+
+    /// Whether the record is a draft (`None` when there is no such record).
+    pub fn is_draft(&self, kind: Kind, slug: &str) -> Option<bool> {
+        self.by_kind.get(&kind)?.get(slug).copied()
     }
 
     pub fn contains(&self, kind: Kind, slug: &str) -> bool {
@@ -193,6 +200,9 @@ fn facts_of(f: &ContentFile) -> FileFacts {
         kind: f.kind,
         record_kind: f.record_kind,
         slug: page_slug(f),
+        draft: front
+            .and_then(|n| n.path("draft"))
+            .is_some_and(|n| matches!(n.value, crate::load::Value::Bool(true))),
         claims,
         templates,
     }
@@ -213,8 +223,21 @@ pub fn finish(
     for c in checks {
         diags.extend(c.diags);
         for r in c.refs {
-            if index.contains(r.kind, &r.slug) {
-                continue;
+            match index.is_draft(r.kind, &r.slug) {
+                Some(false) => continue,
+                Some(true) if c.facts.draft => continue,
+                Some(true) => {
+                    let mut d = r.at;
+                    d.code = "draft-ref";
+                    d.message = format!(
+                        "«{}» — черновик (draft = true): на опубликованной странице его не будет",
+                        r.slug
+                    );
+                    d.help = Some("опубликуйте ту запись (уберите draft = true) или уберите ссылку, пока она черновик".into());
+                    diags.push(d);
+                    continue;
+                }
+                None => {}
             }
             let help = match did_you_mean(&r.slug, index.slugs(r.kind)) {
                 Some(k) => format!("возможно, вы имели в виду «{k}»"),
