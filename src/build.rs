@@ -132,7 +132,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let site = Site::build(loaded, items, today);
     t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
-    let stats = render::render_site(&site, &staging).map_err(BuildError::Template)?;
+    let stats = render::render_site(&site, &staging).map_err(|e| match e {
+        render::RenderError::Template(m) => BuildError::Template(m),
+        render::RenderError::Io(m) => BuildError::Io(m),
+    })?;
     t.stage("render");
     staging
         .commit(opts.dispose)

@@ -19,6 +19,28 @@ use crate::schema::{self, Kind};
 use crate::write::{content_hash, Staging};
 use context::*;
 
+/// Why rendering stopped: a template problem the site's authors must fix (exit 1), or a
+/// file that could not be read or written (exit 2).
+#[derive(Debug)]
+pub enum RenderError {
+    Template(String),
+    Io(String),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template(m) | RenderError::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<crate::write::WriteError> for RenderError {
+    fn from(e: crate::write::WriteError) -> Self {
+        RenderError::Io(e.0)
+    }
+}
+
 /// What a build produced, for the summary line.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
@@ -51,12 +73,13 @@ pub const PAGER_WINDOW: usize = 3;
 /// Records per list page when a record section does not set `paginate_by`.
 pub const DEFAULT_PAGINATE: usize = 100;
 
-pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
+pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, RenderError> {
     let assets = copy_static(site, out)?;
-    let mut tera = templates::load(&site.root, site.config.theme.as_deref())?;
+    let mut tera =
+        templates::load(&site.root, site.config.theme.as_deref()).map_err(RenderError::Template)?;
     for required in ["index.html", "section.html", "page.html", "404.html"] {
         if !tera.contains_template(required) {
-            return Err(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml"));
+            return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
         }
     }
     {
@@ -96,7 +119,7 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
         .par_iter()
         .enumerate()
         .map(|(i, _)| r.section(i))
-        .collect::<Result<Vec<usize>, String>>()?
+        .collect::<Result<Vec<usize>, RenderError>>()?
         .into_iter()
         .sum();
     stats.sections = site.sections.len();
@@ -108,7 +131,7 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, String> {
 
 impl Renderer<'_> {
     /// Render straight into a per-thread buffer and write it out (no intermediate String).
-    fn render_page(&self, template: &str, ctx: &Context, url: &str) -> Result<(), String> {
+    fn render_page(&self, template: &str, ctx: &Context, url: &str) -> Result<(), RenderError> {
         thread_local! {
             static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -117,10 +140,10 @@ impl Renderer<'_> {
             buf.clear();
             self.tera
                 .render_to(template, ctx, &mut *buf)
-                .map_err(|e| render_error(url, template, &e))?;
-            let file =
-                output_file(url).ok_or_else(|| format!("недопустимый адрес страницы: {url}"))?;
-            self.out.write(&file, &buf).map_err(|e| e.to_string())
+                .map_err(|e| RenderError::Template(render_error(url, template, &e)))?;
+            let file = output_file(url)
+                .ok_or_else(|| RenderError::Io(format!("недопустимый адрес страницы: {url}")))?;
+            Ok(self.out.write(&file, &buf)?)
         })
     }
 
@@ -144,7 +167,7 @@ impl Renderer<'_> {
         idx.iter().map(|&i| &self.summaries[i]).collect()
     }
 
-    fn template_for(&self, p: &Page) -> Result<String, String> {
+    fn template_for(&self, p: &Page) -> Result<String, RenderError> {
         let section = &self.site.sections[p.section];
         let name = p
             .template
@@ -159,15 +182,18 @@ impl Renderer<'_> {
         } else if p.template.is_none() && self.tera.contains_template("page.html") {
             Ok("page.html".into())
         } else {
-            Err(format!("{}: нет шаблона «{name}»", p.rel))
+            Err(RenderError::Template(format!(
+                "{}: нет шаблона «{name}»",
+                p.rel
+            )))
         }
     }
 
-    fn page(&self, p: &Page) -> Result<(), String> {
+    fn page(&self, p: &Page) -> Result<(), RenderError> {
         let site = self.site;
         // Record bodies sit under the theme's h2 «Подробнее»: their headings start at h3.
         let body = read_body(&site.root.join(&p.rel), p.body.clone())
-            .map_err(|e| format!("{}: {e}", p.rel))?;
+            .map_err(|e| RenderError::Io(format!("{}: {e}", p.rel)))?;
         let body = body.as_str();
         let content = if p.kind.is_some() {
             crate::markdown::render_nested(body)
@@ -283,7 +309,7 @@ impl Renderer<'_> {
     }
 
     /// Render a section's list pages; returns how many were written.
-    fn section(&self, i: usize) -> Result<usize, String> {
+    fn section(&self, i: usize) -> Result<usize, RenderError> {
         let s = &self.site.sections[i];
         if s.front.render == Some(false) {
             return Ok(0);
@@ -328,7 +354,7 @@ impl Renderer<'_> {
         items: &[usize],
         per: usize,
         fill: impl Fn(&mut Context) -> String + Sync,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, RenderError> {
         let per = per.max(1);
         let total = items.len().div_ceil(per).max(1);
         let url_of = |n: usize| list_page_url(base_url, path, n);
@@ -366,11 +392,11 @@ impl Renderer<'_> {
                 let template = fill(&mut ctx);
                 self.render_page(&template, &ctx, &url)
             })
-            .collect::<Result<Vec<()>, String>>()
+            .collect::<Result<Vec<()>, RenderError>>()
             .map(|v| v.len())
     }
 
-    fn home(&self, section_ctx: serde_json::Value) -> Result<(), String> {
+    fn home(&self, section_ctx: serde_json::Value) -> Result<(), RenderError> {
         let site = self.site;
         let mut ctx = self.ctx("/");
         ctx.insert("section", &section_ctx);
@@ -405,7 +431,7 @@ impl Renderer<'_> {
         self.render_page("index.html", &ctx, "/")
     }
 
-    fn taxonomies(&self) -> Result<usize, String> {
+    fn taxonomies(&self) -> Result<usize, RenderError> {
         let site = self.site;
         let mut written = 0;
         for tax in &site.taxonomies {
@@ -437,7 +463,7 @@ impl Renderer<'_> {
                             "taxonomy_single.html".into()
                         })
                     })
-                    .collect::<Result<Vec<usize>, String>>()?
+                    .collect::<Result<Vec<usize>, RenderError>>()?
                     .into_iter()
                     .sum();
                 written += n;
@@ -448,7 +474,7 @@ impl Renderer<'_> {
 
     /// The search page. Until the search index exists it is the no-script way in: measures
     /// A to Z (inline when there are few), situations, categories and audiences.
-    fn search_page(&self) -> Result<(), String> {
+    fn search_page(&self) -> Result<(), RenderError> {
         let site = self.site;
         if !self.tera.contains_template("search.html") {
             return Ok(());
@@ -516,7 +542,7 @@ impl Renderer<'_> {
     }
 
     /// 404, aliases, redirects, sitemap, robots.txt and the feed.
-    fn special(&self) -> Result<(), String> {
+    fn special(&self) -> Result<(), RenderError> {
         let site = self.site;
         let base = site.config.base();
         self.search_page()?;
@@ -553,17 +579,14 @@ impl Renderer<'_> {
                     self.render_page(t, &ctx, from)?;
                 }
                 None => {
-                    let file =
-                        output_file(from).ok_or_else(|| format!("недопустимый адрес: {from}"))?;
-                    self.out
-                        .write(&file, default_alias(&target).as_bytes())
-                        .map_err(|e| e.to_string())?;
+                    let file = output_file(from)
+                        .ok_or_else(|| RenderError::Io(format!("недопустимый адрес: {from}")))?;
+                    self.out.write(&file, default_alias(&target).as_bytes())?;
                 }
             }
         }
         self.out
-            .write("_redirects", feeds::redirects(&aliases).as_bytes())
-            .map_err(|e| e.to_string())?;
+            .write("_redirects", feeds::redirects(&aliases).as_bytes())?;
 
         if site.config.generate_sitemap {
             let mut entries: Vec<(String, Option<String>)> = Vec::new();
@@ -596,19 +619,15 @@ impl Renderer<'_> {
             }
             entries.sort();
             for (name, xml) in feeds::sitemaps(base, &entries) {
-                self.out
-                    .write(&name, xml.as_bytes())
-                    .map_err(|e| e.to_string())?;
+                self.out.write(&name, xml.as_bytes())?;
             }
         }
         if site.config.generate_robots_txt {
             self.out
-                .write("robots.txt", feeds::robots(base).as_bytes())
-                .map_err(|e| e.to_string())?;
+                .write("robots.txt", feeds::robots(base).as_bytes())?;
         }
         self.out
-            .write("atom.xml", feeds::atom(site, 50).as_bytes())
-            .map_err(|e| e.to_string())?;
+            .write("atom.xml", feeds::atom(site, 50).as_bytes())?;
         Ok(())
     }
 }
@@ -710,7 +729,7 @@ fn nav(site: &Site) -> Vec<NavItem> {
 
 /// Copy theme and site static files; `.css` and `.js` get a content hash in their name.
 /// Returns the map from original name to served URL.
-fn copy_static(site: &Site, out: &Staging) -> Result<BTreeMap<String, String>, String> {
+fn copy_static(site: &Site, out: &Staging) -> Result<BTreeMap<String, String>, RenderError> {
     let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     if let Some(theme) = &site.config.theme {
         collect_files(
@@ -724,17 +743,18 @@ fn copy_static(site: &Site, out: &Staging) -> Result<BTreeMap<String, String>, S
     for (rel, path) in files {
         let hashed = rel.ends_with(".css") || rel.ends_with(".js");
         let target = if hashed {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("не удалось прочитать {}: {e}", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                RenderError::Io(format!("не удалось прочитать {}: {e}", path.display()))
+            })?;
             let (stem, ext) = rel.rsplit_once('.').expect("has extension");
             let name = format!("{stem}.{}.{ext}", content_hash(&bytes));
-            out.write(&name, &bytes).map_err(|e| e.to_string())?;
+            out.write(&name, &bytes)?;
             assets.insert(rel.clone(), format!("/{name}"));
             continue;
         } else {
             rel.clone()
         };
-        out.copy(&path, &target).map_err(|e| e.to_string())?;
+        out.copy(&path, &target)?;
     }
     Ok(assets)
 }
@@ -763,7 +783,7 @@ fn collect_files(dir: &Path, prefix: &str, out: &mut BTreeMap<String, std::path:
 }
 
 /// Files beside content (page-bundle attachments, images) are served next to their page.
-fn copy_content_assets(site: &Site, out: &Staging) -> Result<(), String> {
+fn copy_content_assets(site: &Site, out: &Staging) -> Result<(), RenderError> {
     let mut bundle_targets: BTreeMap<&str, String> = BTreeMap::new();
     for p in &site.pages {
         for (name, rel) in &p.attachments {
@@ -776,7 +796,7 @@ fn copy_content_assets(site: &Site, out: &Staging) -> Result<(), String> {
             .get(a.rel.as_str())
             .cloned()
             .unwrap_or_else(|| a.rel.clone());
-        out.copy(&a.abs, &target).map_err(|e| e.to_string())?;
+        out.copy(&a.abs, &target)?;
     }
     Ok(())
 }
