@@ -84,7 +84,11 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = text[line_start..offset].chars().count() + 1;
+    let mut column = text[line_start..offset].chars().count() + 1;
+    // A byte-order mark is invisible to editors: do not count it.
+    if line_start == 0 && text.starts_with('\u{feff}') && offset > 0 {
+        column -= 1;
+    }
     (line, column)
 }
 
@@ -245,8 +249,14 @@ fn excerpt(text: &str, span: Range<usize>) -> (&str, Range<usize>, usize) {
         .find('\n')
         .map(|i| span.start + i)
         .unwrap_or(text.len());
+    // Windows line endings: leave the carriage return out of the excerpt.
+    let line_end = if text[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
     let end = span.end.min(line_end).max(span.start);
-    let src = &text[start..line_end];
+    let src = &text[start..line_end.max(start)];
     let first_line = text[..start].bytes().filter(|&b| b == b'\n').count() + 1;
     let mut range = (span.start - start)..(end - start);
     if range.is_empty() {
@@ -296,6 +306,15 @@ mod tests {
         assert_eq!(line_col(text, off), (2, 1));
         let off = text.find("= 2").unwrap();
         assert_eq!(line_col(text, off), (2, 4));
+    }
+
+    #[test]
+    fn bom_and_crlf_do_not_shift_or_show() {
+        let text = "\u{feff}+++\r\nform = \"x\"\r\n";
+        assert_eq!(line_col(text, 3), (1, 1));
+        let off = text.find("\"x\"").unwrap();
+        let (src, range, line) = excerpt(text, off..off + 3);
+        assert_eq!((src, &src[range], line), ("form = \"x\"", "\"x\"", 2));
     }
 
     #[test]
