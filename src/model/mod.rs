@@ -254,9 +254,14 @@ impl Site {
             by_slug,
             today,
         };
-        site.link();
-        site.fill_sections();
-        site.fill_taxonomies();
+        // One Russian sort key per page, shared by every list that sorts by title.
+        let keys: Vec<String> = {
+            use rayon::prelude::*;
+            site.pages.par_iter().map(|p| collate(&p.title)).collect()
+        };
+        site.link(&keys);
+        site.fill_sections(&keys);
+        site.fill_taxonomies(&keys);
         site
     }
 
@@ -265,7 +270,7 @@ impl Site {
     }
 
     /// Compute reverse links.
-    fn link(&mut self) {
+    fn link(&mut self, keys: &[String]) {
         let mut links: Vec<Links> = vec![Links::default(); self.pages.len()];
         for (i, p) in self.pages.iter().enumerate() {
             match &p.record {
@@ -311,7 +316,6 @@ impl Site {
                 _ => {}
             }
         }
-        let keys: Vec<String> = self.pages.iter().map(|p| collate(&p.title)).collect();
         let by_title = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
         for (p, mut l) in self.pages.iter_mut().zip(links) {
             l.services.sort_by(by_title);
@@ -321,7 +325,7 @@ impl Site {
         }
     }
 
-    fn fill_sections(&mut self) {
+    fn fill_sections(&mut self, keys: &[String]) {
         for (i, p) in self.pages.iter().enumerate() {
             self.sections[p.section].pages.push(i);
         }
@@ -344,14 +348,8 @@ impl Site {
             let sort_by = s.front.sort_by.clone().unwrap_or_else(|| "title".into());
             match sort_by.as_str() {
                 "weight" => s.pages.sort_by(|a, b| {
-                    (
-                        pages[*a].weight.unwrap_or(i64::MAX),
-                        collate(&pages[*a].title),
-                    )
-                        .cmp(&(
-                            pages[*b].weight.unwrap_or(i64::MAX),
-                            collate(&pages[*b].title),
-                        ))
+                    (pages[*a].weight.unwrap_or(i64::MAX), &keys[*a])
+                        .cmp(&(pages[*b].weight.unwrap_or(i64::MAX), &keys[*b]))
                 }),
                 "date" | "update_date" => s.pages.sort_by(|a, b| {
                     let key = |p: &Page| {
@@ -363,14 +361,14 @@ impl Site {
                     };
                     key(&pages[*b])
                         .cmp(&key(&pages[*a]))
-                        .then_with(|| collate(&pages[*a].title).cmp(&collate(&pages[*b].title)))
+                        .then_with(|| keys[*a].cmp(&keys[*b]))
                 }),
                 "slug" => s.pages.sort_by(|a, b| pages[*a].slug.cmp(&pages[*b].slug)),
                 "title_bytes" => s
                     .pages
                     .sort_by(|a, b| pages[*a].title.cmp(&pages[*b].title)),
                 "none" => {}
-                _ => s.pages.sort_by_cached_key(|i| collate(&pages[*i].title)),
+                _ => s.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
             }
             if s.front.paginate_reversed {
                 s.pages.reverse();
@@ -386,7 +384,7 @@ impl Site {
         }
     }
 
-    fn fill_taxonomies(&mut self) {
+    fn fill_taxonomies(&mut self, keys: &[String]) {
         let mut taxonomies = Vec::new();
         for name in crate::config::KNOWN_TAXONOMIES {
             if !self.config.has_taxonomy(name) {
@@ -404,12 +402,12 @@ impl Site {
                 }
             }
             let pages = &self.pages;
-            for v in terms.values_mut() {
-                v.sort_by_cached_key(|i| {
-                    (
-                        pages[*i].kind.map(|k| k as u8).unwrap_or(9),
-                        collate(&pages[*i].title),
-                    )
+            let kind_rank = |i: usize| pages[i].kind.map(|k| k as u8).unwrap_or(9);
+            {
+                use rayon::prelude::*;
+                let mut lists: Vec<&mut Vec<usize>> = terms.values_mut().collect();
+                lists.par_iter_mut().for_each(|v| {
+                    v.sort_by(|a, b| (kind_rank(*a), &keys[*a]).cmp(&(kind_rank(*b), &keys[*b])))
                 });
             }
             taxonomies.push(Taxonomy {
