@@ -204,6 +204,9 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
 // ---- service ----------------------------------------------------------------------
 
 #[derive(Serialize)]
+/// A service page's own fields. Its `categories`, `audiences`, `regions`, `providers` and
+/// `standards` are shared with many other pages: the renderer adds them from values
+/// converted once (see `render::Shared`).
 pub struct ServiceCtx<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
@@ -213,16 +216,11 @@ pub struct ServiceCtx<'a> {
     pub level_label: Option<&'static str>,
     pub cost: &'a str,
     pub cost_label: Option<&'static str>,
-    pub categories: Vec<TermCtx>,
-    pub audiences: Vec<TermCtx>,
-    pub regions: Vec<TermCtx>,
     pub eligibility: &'a crate::model::records::Eligibility,
     pub documents: Vec<DocumentCtx>,
     pub apply: ApplyCtx<'a>,
     pub deadlines: &'a crate::model::records::Deadlines,
     pub refusal: &'a crate::model::records::Refusal,
-    pub providers: Vec<ProviderRef>,
-    pub standards: Vec<StandardRef>,
     pub legal_basis: Vec<Link>,
     pub contacts: Option<ContactsCtx>,
     pub sources: &'a [String],
@@ -290,9 +288,6 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
         level_label: schema::label_of(schema::LEVELS, &s.level),
         cost,
         cost_label: schema::label_of(schema::COSTS, cost),
-        categories: terms(site, "categories", &p.taxonomies.categories),
-        audiences: terms(site, "audiences", &p.taxonomies.audiences),
-        regions: terms(site, "regions", &p.taxonomies.regions),
         eligibility: &s.eligibility,
         documents: s
             .documents
@@ -331,41 +326,6 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
         },
         deadlines: &s.deadlines,
         refusal: &s.refusal,
-        providers: s
-            .providers
-            .iter()
-            .map(
-                |slug| match site.find(Kind::Provider, slug).map(|i| &site.pages[i]) {
-                    Some(pp) => {
-                        let pr = match &pp.record {
-                            Record::Provider(pr) => Some(pr),
-                            _ => None,
-                        };
-                        ProviderRef {
-                            title: pp.title.clone(),
-                            url: Some(pp.url.clone()),
-                            description: pp.description.clone(),
-                            contacts: pr.map(|pr| contacts(&pr.contacts)),
-                            address: pr.and_then(|pr| pr.address.clone()),
-                            hours: pr.and_then(|pr| pr.hours.clone()),
-                        }
-                    }
-                    None => ProviderRef {
-                        title: slug.clone(),
-                        url: None,
-                        description: None,
-                        contacts: None,
-                        address: None,
-                        hours: None,
-                    },
-                },
-            )
-            .collect(),
-        standards: s
-            .standards
-            .iter()
-            .map(|slug| standard_ref(site, slug))
-            .collect(),
         legal_basis: s
             .legal_basis
             .iter()
@@ -398,6 +358,34 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
                 }
             })
             .collect(),
+    }
+}
+
+/// A provider as a service page shows it (or just the slug when it is not published).
+pub fn provider_ref(site: &Site, slug: &str) -> ProviderRef {
+    match site.find(Kind::Provider, slug).map(|i| &site.pages[i]) {
+        Some(pp) => {
+            let pr = match &pp.record {
+                Record::Provider(pr) => Some(pr),
+                _ => None,
+            };
+            ProviderRef {
+                title: pp.title.clone(),
+                url: Some(pp.url.clone()),
+                description: pp.description.clone(),
+                contacts: pr.map(|pr| contacts(&pr.contacts)),
+                address: pr.and_then(|pr| pr.address.clone()),
+                hours: pr.and_then(|pr| pr.hours.clone()),
+            }
+        }
+        None => ProviderRef {
+            title: slug.to_string(),
+            url: None,
+            description: None,
+            contacts: None,
+            address: None,
+            hours: None,
+        },
     }
 }
 

@@ -62,6 +62,83 @@ pub struct Renderer<'a> {
     summaries: Vec<Summary>,
     /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
     summary_values: Vec<Value>,
+    shared: Shared,
+}
+
+/// Template values that many pages share (a provider appears on every service it
+/// delivers), converted once: cloning one is a reference-count increment.
+struct Shared {
+    providers: HashMap<String, Value>,
+    standards: HashMap<String, Value>,
+    /// (taxonomy, term key) → term.
+    terms: HashMap<(&'static str, String), Value>,
+}
+
+impl Shared {
+    fn build(site: &Site) -> Shared {
+        let slugs = |kind: Kind| -> Vec<String> {
+            site.pages
+                .iter()
+                .filter(|p| p.kind == Some(kind))
+                .map(|p| p.slug.clone())
+                .collect()
+        };
+        let providers = slugs(Kind::Provider)
+            .into_par_iter()
+            .map(|s| {
+                let v = Value::from_serializable(&provider_ref(site, &s));
+                (s, v)
+            })
+            .collect();
+        let standards = slugs(Kind::Standard)
+            .into_par_iter()
+            .map(|s| {
+                let v = Value::from_serializable(&standard_ref(site, &s));
+                (s, v)
+            })
+            .collect();
+        let mut terms_map = HashMap::new();
+        for (tax, dict) in [
+            ("categories", schema::Dict::Categories),
+            ("audiences", schema::Dict::Audiences),
+            ("regions", schema::Dict::Regions),
+        ] {
+            let keys: Vec<String> = site.dicts.get(dict).keys().map(str::to_string).collect();
+            for t in terms(site, tax, &keys) {
+                let key = t.key.clone();
+                terms_map.insert((tax, key), Value::from_serializable(&t));
+            }
+        }
+        Shared {
+            providers,
+            standards,
+            terms: terms_map,
+        }
+    }
+
+    /// Cached values for `slugs`. Validation makes every reference point at a published
+    /// record; `fallback` builds the same shape for one that does not, just in case.
+    fn list(
+        &self,
+        cache: &HashMap<String, Value>,
+        slugs: &[String],
+        fallback: impl Fn(&str) -> Value,
+    ) -> Value {
+        Value::from(
+            slugs
+                .iter()
+                .map(|s| cache.get(s).cloned().unwrap_or_else(|| fallback(s)))
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    fn terms(&self, tax: &'static str, keys: &[String]) -> Value {
+        Value::from(
+            keys.iter()
+                .filter_map(|k| self.terms.get(&(tax, k.clone())).cloned())
+                .collect::<Vec<Value>>(),
+        )
+    }
 }
 
 /// Up to this many services, the search page lists them all inline.
@@ -102,12 +179,14 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, RenderError> {
     }
     let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
     let summary_values: Vec<Value> = summaries.par_iter().map(Value::from_serializable).collect();
+    let shared = Shared::build(site);
     let r = Renderer {
         site,
         tera,
         out,
         summaries,
         summary_values,
+        shared,
     };
     let mut stats = Stats::default();
 
@@ -202,7 +281,38 @@ impl Renderer<'_> {
         };
         let mut ctx = self.ctx(&p.url);
         match &p.record {
-            Record::Service(s) => ctx.insert("page", &service(site, p, s, content)),
+            Record::Service(s) => {
+                // Page-specific fields, plus parts shared with other pages from the cache.
+                let mut page = Value::from_serializable(&service(site, p, s, content))
+                    .into_map()
+                    .expect("a struct serialises to a map");
+                let sh = &self.shared;
+                page.insert(
+                    "providers".into(),
+                    sh.list(&sh.providers, &s.providers, |x| {
+                        Value::from_serializable(&provider_ref(site, x))
+                    }),
+                );
+                page.insert(
+                    "standards".into(),
+                    sh.list(&sh.standards, &s.standards, |x| {
+                        Value::from_serializable(&standard_ref(site, x))
+                    }),
+                );
+                page.insert(
+                    "categories".into(),
+                    self.shared.terms("categories", &p.taxonomies.categories),
+                );
+                page.insert(
+                    "audiences".into(),
+                    self.shared.terms("audiences", &p.taxonomies.audiences),
+                );
+                page.insert(
+                    "regions".into(),
+                    self.shared.terms("regions", &p.taxonomies.regions),
+                );
+                ctx.insert_value("page", Value::from(page));
+            }
             Record::Provider(pr) => ctx.insert(
                 "page",
                 &ProviderCtx {
