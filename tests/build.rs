@@ -664,3 +664,28 @@ fn attachments_of_a_draft_bundle_stay_unpublished() {
         "СЕКРЕТНЫЙ-ПЛАН"
     );
 }
+
+#[test]
+fn search_page_is_a_way_in_without_javascript() {
+    let site = Site::new();
+    site.build(&[]).ok();
+    let html = site.out("search/index.html");
+    assert!(html.contains("<h1>Поиск</h1>"), "{html}");
+    // Every published service, A to Z, linked.
+    let az = &html[html.find("Все меры по алфавиту").expect("A–Z section")..];
+    let first = az
+        .find("/services/edinoe-posobie/")
+        .expect("edinoe-posobie listed");
+    let second = az
+        .find("/services/edv-invalidam/")
+        .expect("edv-invalidam listed");
+    assert!(first < second, "A–Z order");
+    assert!(!az.contains("chernovik-mery"), "drafts are not listed");
+    // Situations, categories and audiences lead on.
+    assert!(html.contains("href=\"/situations/rozhdenie-rebenka/\""));
+    assert!(html.contains("href=\"/categories/family/\""));
+    assert!(html.contains("href=\"/audiences/"));
+    // The header's search form on every page leads here.
+    assert!(site.out("index.html").contains("action=\"/search/\""));
+    assert!(!html.contains("<script"), "works without scripts");
+}
