@@ -3,6 +3,7 @@
 //! silently skipped file).
 
 pub mod data;
+pub mod de;
 pub mod tree;
 
 use std::ops::Range;

@@ -101,7 +101,9 @@ impl Node {
         }
     }
 
-    /// The value as JSON, for typed deserialisation and templates. Dates become `YYYY-MM-DD`.
+    /// The value as JSON (tests compare the direct deserialiser with it). Dates become
+    /// `YYYY-MM-DD`.
+    #[cfg(test)]
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {

@@ -104,8 +104,11 @@ pub struct Site {
 
 /// Deserialise a validated front matter into its typed form.
 fn typed<T: DeserializeOwned>(f: &ContentFile) -> Result<T, String> {
-    let json = f.front.as_ref().map(|n| n.to_json()).unwrap_or_default();
-    serde_json::from_value(json).map_err(|e| format!("{}: {e}", f.rel))
+    let node = f
+        .front
+        .as_ref()
+        .ok_or_else(|| format!("{}: нет заголовка записи", f.rel))?;
+    T::deserialize(node).map_err(|e| format!("{}: {e}", f.rel))
 }
 
 /// What one valid content file becomes in the model.
