@@ -417,6 +417,8 @@ pub fn standard_ref(site: &Site, slug: &str) -> StandardRef {
 // ---- provider, standard, situation ----------------------------------------------------
 
 #[derive(Serialize)]
+/// A provider page's own fields; `services` and `standards` (reverse links) are added by
+/// the renderer from summaries converted once.
 pub struct ProviderCtx<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
@@ -435,8 +437,6 @@ pub struct ProviderCtx<'a> {
     pub audiences: Vec<TermCtx>,
     pub regions: Vec<TermCtx>,
     pub sources: &'a [String],
-    pub services: Vec<&'a Summary>,
-    pub standards: Vec<&'a Summary>,
 }
 
 #[derive(Serialize)]
@@ -447,6 +447,8 @@ pub struct LocationCtx {
 }
 
 #[derive(Serialize)]
+/// A standard page's own fields; `services` and `supersedes` (reverse links) are added by
+/// the renderer from summaries converted once.
 pub struct StandardCtx<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
@@ -461,12 +463,10 @@ pub struct StandardCtx<'a> {
     pub effective: Option<String>,
     pub effective_human: Option<String>,
     pub superseded_by: Option<StandardRef>,
-    pub supersedes: Vec<&'a Summary>,
     pub developer: Option<Link>,
     pub discussion_until: Option<String>,
     pub discussion_until_human: Option<String>,
     pub files: Vec<Attachment>,
-    pub services: Vec<&'a Summary>,
     pub categories: Vec<TermCtx>,
     pub sources: &'a [String],
 }

@@ -233,6 +233,23 @@ impl Renderer<'_> {
         ctx
     }
 
+    /// Put a page context into `ctx`, with lists of summaries (reverse links) added from
+    /// the values converted once.
+    fn insert_page<const N: usize>(
+        &self,
+        ctx: &mut Context,
+        page: &impl Serialize,
+        lists: [(&'static str, &Vec<usize>); N],
+    ) {
+        let mut map = Value::from_serializable(page)
+            .into_map()
+            .expect("a struct serialises to a map");
+        for (key, idx) in lists {
+            map.insert(key.into(), self.summary_list(idx));
+        }
+        ctx.insert_value("page", Value::from(map));
+    }
+
     /// A list of summaries as a Tera value: clones of values converted once.
     fn summary_list(&self, idx: &[usize]) -> Value {
         Value::from(
@@ -240,10 +257,6 @@ impl Renderer<'_> {
                 .map(|&i| self.summary_values[i].clone())
                 .collect::<Vec<Value>>(),
         )
-    }
-
-    fn summaries_of(&self, idx: &[usize]) -> Vec<&Summary> {
-        idx.iter().map(|&i| &self.summaries[i]).collect()
     }
 
     fn template_for(&self, p: &Page) -> Result<String, RenderError> {
@@ -313,8 +326,8 @@ impl Renderer<'_> {
                 );
                 ctx.insert_value("page", Value::from(page));
             }
-            Record::Provider(pr) => ctx.insert(
-                "page",
+            Record::Provider(pr) => self.insert_page(
+                &mut ctx,
                 &ProviderCtx {
                     base: base(site, p, content),
                     kind_key: &pr.kind,
@@ -335,9 +348,11 @@ impl Renderer<'_> {
                     audiences: terms(site, "audiences", &p.taxonomies.audiences),
                     regions: terms(site, "regions", &p.taxonomies.regions),
                     sources: &pr.sources,
-                    services: self.summaries_of(&p.links.services),
-                    standards: self.summaries_of(&p.links.developed),
                 },
+                [
+                    ("services", &p.links.services),
+                    ("standards", &p.links.developed),
+                ],
             ),
             Record::Standard(st) => {
                 let parse =
@@ -363,8 +378,8 @@ impl Renderer<'_> {
                         url: format!("{}{}", p.url, f),
                     })
                     .collect();
-                ctx.insert(
-                    "page",
+                self.insert_page(
+                    &mut ctx,
                     &StandardCtx {
                         base: base(site, p, content),
                         code: &st.code,
@@ -377,15 +392,17 @@ impl Renderer<'_> {
                         effective: iso(parse(&st.effective)),
                         effective_human: human(parse(&st.effective)),
                         superseded_by: st.superseded_by.as_deref().map(|s| standard_ref(site, s)),
-                        supersedes: self.summaries_of(&p.links.supersedes),
                         developer,
                         discussion_until: iso(parse(&st.discussion_until)),
                         discussion_until_human: human(parse(&st.discussion_until)),
                         files,
-                        services: self.summaries_of(&p.links.services),
                         categories: terms(site, "categories", &p.taxonomies.categories),
                         sources: &st.sources,
                     },
+                    [
+                        ("services", &p.links.services),
+                        ("supersedes", &p.links.supersedes),
+                    ],
                 )
             }
             Record::Situation(si) => ctx.insert(
@@ -519,7 +536,7 @@ impl Renderer<'_> {
                 crate::model::collate(&site.pages[i].title),
             )
         });
-        ctx.insert("situations", &self.summaries_of(&situations));
+        ctx.insert_value("situations", self.summary_list(&situations));
         for tax in ["categories", "audiences", "regions"] {
             ctx.insert(tax, &self.used_terms(tax));
         }
@@ -532,7 +549,7 @@ impl Renderer<'_> {
                 .then(a.cmp(&b))
         });
         recent.truncate(10);
-        ctx.insert("recent", &self.summaries_of(&recent));
+        ctx.insert_value("recent", self.summary_list(&recent));
         let counts: BTreeMap<&str, usize> = Kind::ALL
             .iter()
             .map(|k| (k.name(), site.count(*k)))
