@@ -1,0 +1,104 @@
+//! Files copied into the output: theme and site static files (CSS and JS with a content
+//! hash in their names), attachments beside the content, and page bodies read back.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::RenderError;
+use crate::model::Site;
+use crate::write::{content_hash, Staging};
+
+/// Read just the Markdown body of a page (its byte range was found when it was loaded).
+pub(super) fn read_body(path: &Path, range: std::ops::Range<usize>) -> Result<String, String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let changed = || "файл изменился во время сборки; запустите сборку снова".to_string();
+    let mut f = std::fs::File::open(path).map_err(|e| format!("не удалось прочитать файл: {e}"))?;
+    f.seek(SeekFrom::Start(range.start as u64))
+        .map_err(|e| e.to_string())?;
+    let mut buf = Vec::with_capacity(range.len());
+    f.take(range.len() as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    if buf.len() != range.len() {
+        return Err(changed());
+    }
+    String::from_utf8(buf).map_err(|_| changed())
+}
+/// Copy theme and site static files; `.css` and `.js` get a content hash in their name.
+/// Returns the map from original name to served URL.
+pub(super) fn copy_static(
+    site: &Site,
+    out: &Staging,
+) -> Result<BTreeMap<String, String>, RenderError> {
+    let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    if let Some(theme) = &site.config.theme {
+        collect_files(
+            &site.root.join("themes").join(theme).join("static"),
+            "",
+            &mut files,
+        );
+    }
+    collect_files(&site.root.join("static"), "", &mut files);
+    let mut assets = BTreeMap::new();
+    for (rel, path) in files {
+        let hashed = rel.ends_with(".css") || rel.ends_with(".js");
+        let target = if hashed {
+            let bytes = std::fs::read(&path).map_err(|e| {
+                RenderError::Io(format!("не удалось прочитать {}: {e}", path.display()))
+            })?;
+            let (stem, ext) = rel.rsplit_once('.').expect("has extension");
+            let name = format!("{stem}.{}.{ext}", content_hash(&bytes));
+            out.write(&name, &bytes)?;
+            assets.insert(rel.clone(), format!("/{name}"));
+            continue;
+        } else {
+            rel.clone()
+        };
+        out.copy(&path, &target)?;
+    }
+    Ok(assets)
+}
+pub(super) fn collect_files(
+    dir: &Path,
+    prefix: &str,
+    out: &mut BTreeMap<String, std::path::PathBuf>,
+) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(ft) = e.file_type() else { continue };
+        let rel = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if ft.is_dir() {
+            collect_files(&e.path(), &rel, out);
+        } else if ft.is_file() {
+            out.insert(rel, e.path());
+        }
+    }
+}
+/// Files beside content (page-bundle attachments, images) are served next to their page.
+pub(super) fn copy_content_assets(site: &Site, out: &Staging) -> Result<(), RenderError> {
+    let mut bundle_targets: BTreeMap<&str, String> = BTreeMap::new();
+    for p in &site.pages {
+        for (name, rel) in &p.attachments {
+            let dir = p.url.trim_start_matches('/');
+            bundle_targets.insert(rel.as_str(), format!("{dir}{name}"));
+        }
+    }
+    for a in &site.assets {
+        let target = bundle_targets
+            .get(a.rel.as_str())
+            .cloned()
+            .unwrap_or_else(|| a.rel.clone());
+        out.copy(&a.abs, &target)?;
+    }
+    Ok(())
+}

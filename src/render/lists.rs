@@ -1,0 +1,280 @@
+//! List pages: sections, the home page, taxonomy lists and terms, the search page, and
+//! the pagination they share.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+use super::context::{terms, Link, TermCtx};
+use super::{feeds, RenderError, Renderer};
+use crate::schema::{self, Kind};
+
+/// Up to this many services, the search page lists them all inline.
+pub const SEARCH_INLINE_LIMIT: usize = 300;
+/// How many neighbouring list pages the paginator links on each side of the current one.
+pub const PAGER_WINDOW: usize = 3;
+/// Records per list page when a record section does not set `paginate_by`.
+pub const DEFAULT_PAGINATE: usize = 100;
+
+impl Renderer<'_> {
+    /// Render a section's list pages; returns how many were written.
+    pub(super) fn section(&self, i: usize) -> Result<usize, RenderError> {
+        let s = &self.site.sections[i];
+        if s.front.render == Some(false) {
+            return Ok(0);
+        }
+        let section_ctx = serde_json::json!({
+            "title": s.title,
+            "description": s.description,
+            "content": crate::markdown::render(&s.body),
+            "url": s.url,
+            "kind": s.kind.map(Kind::name).unwrap_or("section"),
+        });
+        if s.components.is_empty() {
+            return self.home(section_ctx).map(|_| 1);
+        }
+        let per = per_page(s);
+        let subsections: Vec<Link> = s
+            .subsections
+            .iter()
+            .map(|&j| Link {
+                title: self.site.sections[j].title.clone(),
+                url: Some(self.site.sections[j].url.clone()),
+            })
+            .collect();
+        let template = s
+            .front
+            .template
+            .clone()
+            .unwrap_or_else(|| "section.html".into());
+        let path = paginate_path(s);
+        self.paginate(&s.url, &path, &s.pages, per, |ctx| {
+            ctx.insert("section", &section_ctx);
+            ctx.insert("subsections", &subsections);
+            template.clone()
+        })
+    }
+    /// Write the pages of a paginated list at `base_url`, `base_url/page/2/`, ...
+    pub(super) fn paginate(
+        &self,
+        base_url: &str,
+        path: &str,
+        items: &[usize],
+        per: usize,
+        fill: impl Fn(&mut Context) -> String + Sync,
+    ) -> Result<usize, RenderError> {
+        let per = per.max(1);
+        let total = items.len().div_ceil(per).max(1);
+        let url_of = |n: usize| list_page_url(base_url, path, n);
+        (1..=total)
+            .into_par_iter()
+            .map(|n| {
+                let chunk = &items[((n - 1) * per).min(items.len())..(n * per).min(items.len())];
+                let url = url_of(n);
+                let mut ctx = self.ctx(&url);
+                // A window of pages around the current one: a term with 2,000 list pages
+                // must not put 2,000 links on each of them.
+                let from = n.saturating_sub(PAGER_WINDOW).max(1);
+                let to = (n + PAGER_WINDOW).min(total);
+                let pagers: Vec<Value> = (from..=to)
+                    .map(|k| {
+                        let mut m: BTreeMap<&'static str, Value> = BTreeMap::new();
+                        m.insert("index", k.into());
+                        m.insert("url", url_of(k).into());
+                        m.insert("current", (k == n).into());
+                        Value::from(m)
+                    })
+                    .collect();
+                // Built as Tera values directly: summaries were converted once, up front.
+                let mut pg: BTreeMap<&'static str, Value> = BTreeMap::new();
+                pg.insert("pages", self.summary_list(chunk));
+                pg.insert("current_index", n.into());
+                pg.insert("number_pagers", total.into());
+                pg.insert("total_pages", items.len().into());
+                pg.insert("previous", (n > 1).then(|| url_of(n - 1)).into());
+                pg.insert("next", (n < total).then(|| url_of(n + 1)).into());
+                pg.insert("first", url_of(1).into());
+                pg.insert("last", url_of(total).into());
+                pg.insert("pagers", pagers.into());
+                ctx.insert_value("paginator", Value::from(pg));
+                let template = fill(&mut ctx);
+                self.render_page(&template, &ctx, &url)
+            })
+            .collect::<Result<Vec<()>, RenderError>>()
+            .map(|v| v.len())
+    }
+    pub(super) fn home(&self, section_ctx: serde_json::Value) -> Result<(), RenderError> {
+        let site = self.site;
+        let mut ctx = self.ctx("/");
+        ctx.insert("section", &section_ctx);
+        let situations = self.situations_in_order();
+        ctx.insert_value("situations", self.summary_list(&situations));
+        for tax in ["categories", "audiences", "regions"] {
+            ctx.insert(tax, &self.used_terms(tax));
+        }
+        let mut recent: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind.is_some())
+            .collect();
+        recent.sort_by(|&a, &b| {
+            feeds::changed(&site.pages[b])
+                .cmp(&feeds::changed(&site.pages[a]))
+                .then(a.cmp(&b))
+        });
+        recent.truncate(10);
+        ctx.insert_value("recent", self.summary_list(&recent));
+        let counts: BTreeMap<&str, usize> = Kind::ALL
+            .iter()
+            .map(|k| (k.name(), site.count(*k)))
+            .collect();
+        ctx.insert("counts", &counts);
+        self.render_page("index.html", &ctx, "/")
+    }
+    pub(super) fn taxonomies(&self) -> Result<usize, RenderError> {
+        let site = self.site;
+        let mut written = 0;
+        for tax in &site.taxonomies {
+            let title = match tax.name.as_str() {
+                "categories" => "Категории",
+                "audiences" => "Для кого",
+                "regions" => "Регионы",
+                other => other,
+            };
+            let tax_url = format!("/{}/", tax.name);
+            let tax_ctx = serde_json::json!({ "name": tax.name, "title": title, "url": tax_url });
+            let term_list = self.used_terms(&tax.name);
+            if self.tera.contains_template("taxonomy_list.html") {
+                let mut ctx = self.ctx(&tax_url);
+                ctx.insert("taxonomy", &tax_ctx);
+                ctx.insert("terms", &term_list);
+                self.render_page("taxonomy_list.html", &ctx, &tax_url)?;
+                written += 1;
+            }
+            if self.tera.contains_template("taxonomy_single.html") {
+                let per = site.config.paginate_for_taxonomy(&tax.name);
+                let n: usize = term_list
+                    .par_iter()
+                    .map(|term| {
+                        let items = &tax.terms[&term.key];
+                        self.paginate(&term.url, "page", items, per, |ctx| {
+                            ctx.insert("taxonomy", &tax_ctx);
+                            ctx.insert("term", term);
+                            "taxonomy_single.html".into()
+                        })
+                    })
+                    .collect::<Result<Vec<usize>, RenderError>>()?
+                    .into_iter()
+                    .sum();
+                written += n;
+            }
+        }
+        Ok(written)
+    }
+    /// The search page. Until the search index exists it is the no-script way in: measures
+    /// A to Z (inline when there are few), situations, categories and audiences.
+    pub(super) fn search_page(&self) -> Result<(), RenderError> {
+        let site = self.site;
+        if !self.tera.contains_template("search.html") {
+            return Ok(());
+        }
+        let mut ctx = self.ctx("/search/");
+        let mut services: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(Kind::Service))
+            .collect();
+        services.sort_by_cached_key(|&i| crate::model::collate(&site.pages[i].title));
+        let inline = services.len() <= SEARCH_INLINE_LIMIT;
+        ctx.insert_value(
+            "services",
+            if inline {
+                self.summary_list(&services)
+            } else {
+                Value::from(Vec::<Value>::new())
+            },
+        );
+        ctx.insert("services_count", &services.len());
+        ctx.insert(
+            "services_url",
+            &site
+                .sections
+                .iter()
+                .find(|s| s.kind == Some(Kind::Service))
+                .map(|s| s.url.clone()),
+        );
+        let situations = self.situations_in_order();
+        ctx.insert_value("situations", self.summary_list(&situations));
+        for tax in ["categories", "audiences"] {
+            ctx.insert(tax, &self.used_terms(tax));
+        }
+        self.render_page("search.html", &ctx, "/search/")
+    }
+    /// The used terms of a taxonomy, in dictionary order.
+    pub(super) fn used_terms(&self, tax: &str) -> Vec<TermCtx> {
+        let site = self.site;
+        let keys: Vec<String> = site
+            .taxonomies
+            .iter()
+            .find(|t| t.name == tax)
+            .map(|t| t.terms.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut list = terms(site, tax, &keys);
+        if let Some(d) = schema::Dict::taxonomy(tax) {
+            let order: HashMap<&str, usize> = site
+                .dicts
+                .get(d)
+                .keys()
+                .enumerate()
+                .map(|(i, k)| (k, i))
+                .collect();
+            list.sort_by_key(|t| order.get(t.key.as_str()).copied().unwrap_or(usize::MAX));
+        }
+        list
+    }
+
+    /// Situations in their route order (weight, then title).
+    fn situations_in_order(&self) -> Vec<usize> {
+        let site = self.site;
+        let mut situations: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(Kind::Situation))
+            .collect();
+        situations.sort_by_key(|&i| {
+            (
+                site.pages[i].weight.unwrap_or(i64::MAX),
+                crate::model::collate(&site.pages[i].title),
+            )
+        });
+        situations
+    }
+}
+
+/// Records per list page of a section.
+pub(super) fn per_page(s: &crate::model::Section) -> usize {
+    match s.front.paginate_by {
+        Some(n) if n > 0 => n as usize,
+        _ if s.kind.is_some() => DEFAULT_PAGINATE,
+        _ => usize::MAX,
+    }
+}
+pub(super) fn paginate_path(s: &crate::model::Section) -> String {
+    s.front
+        .paginate_path
+        .clone()
+        .unwrap_or_else(|| "page".into())
+}
+/// URL of list page `n` (1-based) of a list at `base_url`.
+pub(super) fn list_page_url(base_url: &str, path: &str, n: usize) -> String {
+    if n == 1 {
+        base_url.to_string()
+    } else {
+        format!("{base_url}{path}/{n}/")
+    }
+}
+/// URLs of every list page of `count` items, `per` to a page.
+pub(super) fn list_urls<'a>(
+    base_url: &'a str,
+    path: &'a str,
+    count: usize,
+    per: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let total = count.div_ceil(per.max(1)).max(1);
+    (1..=total).map(move |n| list_page_url(base_url, path, n))
+}
