@@ -20,8 +20,6 @@ pub struct Config {
     pub theme: Option<String>,
     #[serde(default)]
     pub taxonomies: Vec<TaxonomyConfig>,
-    #[serde(default)]
-    pub build_search_index: bool,
     #[serde(default = "yes")]
     pub generate_sitemap: bool,
     #[serde(default = "yes")]
@@ -35,8 +33,6 @@ pub struct TaxonomyConfig {
     pub name: String,
     #[serde(default)]
     pub paginate_by: Option<usize>,
-    #[serde(default)]
-    pub feed: bool,
 }
 
 fn default_base_url() -> String {

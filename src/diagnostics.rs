@@ -63,11 +63,6 @@ impl Diagnostic {
         self
     }
 
-    pub fn warning(mut self) -> Self {
-        self.severity = Severity::Warning;
-        self
-    }
-
     /// Place the diagnostic at a byte span of `text` (the whole file).
     pub fn at(mut self, text: &str, span: Range<usize>) -> Self {
         let (line, column) = line_col(text, span.start);

@@ -1063,3 +1063,14 @@ fn a_published_record_cannot_point_at_a_draft() {
     let (code, diags) = site.check_json();
     assert_eq!(code, 0, "{diags:?}");
 }
+
+#[test]
+fn plain_pages_may_use_any_one_taxonomy() {
+    let site = Site::new();
+    site.write(
+        "content/help/kurgan.md",
+        "+++\ntitle = \"Помощь в Кургане\"\n[taxonomies]\nregions = [\"kurgan\"]\n+++\nТекст.\n",
+    );
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 0, "{diags:?}");
+}

@@ -154,11 +154,12 @@ const CONTACT_FIELDS: &[Field] = &[
     ),
 ];
 
-const fn taxonomies(req: Req, with_categories: bool, with_regions: bool) -> Field {
-    let fields: &'static [Field] = match (with_categories, with_regions) {
-        (true, true) => TAX_ALL,
-        (true, false) => TAX_CATEGORIES,
-        _ => TAX_AUDIENCES,
+/// The `[taxonomies]` table: every list required (with at least one term) for services and
+/// providers, every list optional elsewhere.
+const fn taxonomies(req: Req) -> Field {
+    let fields: &'static [Field] = match req {
+        Req::Required | Req::NonEmpty => TAX_ALL,
+        _ => TAX_OPTIONAL,
     };
     f(
         "taxonomies",
@@ -192,50 +193,27 @@ const TAX_ALL: &[Field] = &[
         "where it applies, from data/regions.toml (`federal` = whole country)",
     ),
 ];
-const TAX_CATEGORIES: &[Field] = &[
+const TAX_OPTIONAL: &[Field] = &[
     f(
         "categories",
         Ty::List(&Ty::Term(Dict::Categories)),
         Req::Optional,
         "категории из data/categories.toml",
-        "category terms",
+        "category terms from data/categories.toml",
     ),
     f(
         "audiences",
         Ty::List(&Ty::Term(Dict::Audiences)),
         Req::Optional,
         "для кого: группы из data/audiences.toml",
-        "target groups",
+        "target groups from data/audiences.toml",
     ),
     f(
         "regions",
         Ty::List(&Ty::Term(Dict::Regions)),
         Req::Optional,
         "где действует: регионы из data/regions.toml",
-        "regions",
-    ),
-];
-const TAX_AUDIENCES: &[Field] = &[
-    f(
-        "audiences",
-        Ty::List(&Ty::Term(Dict::Audiences)),
-        Req::Optional,
-        "кого касается ситуация: группы из data/audiences.toml",
-        "who meets it",
-    ),
-    f(
-        "categories",
-        Ty::List(&Ty::Term(Dict::Categories)),
-        Req::Optional,
-        "категории из data/categories.toml",
-        "category terms",
-    ),
-    f(
-        "regions",
-        Ty::List(&Ty::Term(Dict::Regions)),
-        Req::Optional,
-        "регионы из data/regions.toml",
-        "regions",
+        "regions from data/regions.toml",
     ),
 ];
 
@@ -502,7 +480,7 @@ pub const SERVICE: &[Field] = &[
     TEMPLATE,
     AUTHORS,
     IN_SEARCH_INDEX,
-    taxonomies(Req::Required, true, true),
+    taxonomies(Req::Required),
     f(
         "extra",
         Ty::Table(SERVICE_EXTRA),
@@ -600,7 +578,7 @@ pub const PROVIDER: &[Field] = &[
     TEMPLATE,
     AUTHORS,
     IN_SEARCH_INDEX,
-    taxonomies(Req::Required, true, true),
+    taxonomies(Req::Required),
     f(
         "extra",
         Ty::Table(PROVIDER_EXTRA),
@@ -693,7 +671,7 @@ pub const STANDARD: &[Field] = &[
     TEMPLATE,
     AUTHORS,
     IN_SEARCH_INDEX,
-    taxonomies(Req::Optional, true, false),
+    taxonomies(Req::Optional),
     f(
         "extra",
         Ty::Table(STANDARD_EXTRA),
@@ -754,7 +732,7 @@ pub const SITUATION: &[Field] = &[
     TEMPLATE,
     AUTHORS,
     IN_SEARCH_INDEX,
-    taxonomies(Req::Optional, false, false),
+    taxonomies(Req::Optional),
     f(
         "extra",
         Ty::Table(SITUATION_EXTRA),
@@ -773,7 +751,7 @@ const ANY_EXTRA: Field = f(
     "свои поля шаблона",
     "free-form template data",
 );
-const TAX_ANY: Field = taxonomies(Req::Optional, true, true);
+const TAX_ANY: Field = taxonomies(Req::Optional);
 
 pub const PLAIN_PAGE: &[Field] = &[
     f(

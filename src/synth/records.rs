@@ -1,5 +1,6 @@
 //! The provider, standard and life-situation record generators.
 
+use super::rng::write_taxonomies;
 use super::{
     audiences::audience_forms,
     measures::CATS,
@@ -55,13 +56,11 @@ impl World {
         let _ = writeln!(s, "+++");
         let _ = writeln!(s, "title = {}", q(&p.title));
         let _ = writeln!(s, "description = {}", q(&description));
-        let _ = writeln!(s, "\n[taxonomies]");
-        let _ = writeln!(s, "categories = {}", q_list(&cats));
-        let _ = writeln!(s, "audiences = {}", q_list(&auds));
-        let _ = writeln!(
-            s,
-            "regions = {}",
-            q_list(&[reg.map(|g| g.key).unwrap_or("federal")])
+        write_taxonomies(
+            &mut s,
+            &cats,
+            &auds,
+            reg.map(|g| g.key).unwrap_or("federal"),
         );
         let _ = writeln!(s, "\n[extra]");
         let _ = writeln!(s, "type = {}", q(org.ty));

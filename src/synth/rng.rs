@@ -278,3 +278,16 @@ impl LowerFirst for str {
         }
     }
 }
+
+/// The `[taxonomies]` table of a generated record.
+pub(super) fn write_taxonomies<A: AsRef<str>, B: AsRef<str>>(
+    s: &mut String,
+    cats: &[A],
+    auds: &[B],
+    region: &str,
+) {
+    let _ = writeln!(s, "\n[taxonomies]");
+    let _ = writeln!(s, "categories = {}", q_list(cats));
+    let _ = writeln!(s, "audiences = {}", q_list(auds));
+    let _ = writeln!(s, "regions = {}", q_list(&[region]));
+}

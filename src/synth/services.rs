@@ -1,5 +1,6 @@
 //! The service record generator (`World::service`).
 
+use super::rng::write_taxonomies;
 use super::{
     audiences::{audience_ages, audience_criteria, audience_forms, form_words, GENERIC_CRITERIA},
     measures::{agree, Adj, ACT_159, ACT_5, ADJ_BENEFIT, ADJ_MONEY, ADJ_SERVICE, CATS},
@@ -360,13 +361,11 @@ impl World {
         if let Some(u) = updated {
             let _ = writeln!(s, "updated = {u}");
         }
-        let _ = writeln!(s, "\n[taxonomies]");
-        let _ = writeln!(s, "categories = {}", q_list(&cats));
-        let _ = writeln!(s, "audiences = {}", q_list(&auds));
-        let _ = writeln!(
-            s,
-            "regions = {}",
-            q_list(&[reg.map(|g| g.key).unwrap_or("federal")])
+        write_taxonomies(
+            &mut s,
+            &cats,
+            &auds,
+            reg.map(|g| g.key).unwrap_or("federal"),
         );
         let _ = writeln!(s, "\n[extra]");
         let _ = writeln!(s, "form = {}", q(form));
