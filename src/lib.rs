@@ -6,7 +6,8 @@
 //! 2. [`validate`]: every problem in one run, as [`diagnostics`] an editor can act on;
 //! 3. [`model`]: typed records, sections, taxonomies and reverse links;
 //! 4. [`render`]: Tera templates and Markdown ([`markdown`]) into pages, feeds, sitemap;
-//! 5. [`write`]: a staging folder swapped in only when the build succeeded.
+//! 5. [`index`]: the search indexes (socnav's sharded one and Zola's elasticlunr one);
+//! 6. [`write`]: a staging folder swapped in only when the build succeeded.
 //!
 //! Commands: [`build`], [`check`], [`new`]; [`synth`] generates synthetic catalogues for
 //! benchmarks. [`schema`] is the single definition of every record kind.
@@ -15,6 +16,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;

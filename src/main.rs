@@ -89,6 +89,13 @@ enum Command {
     /// Remove a replaced output folder (started by `build` in the background)
     #[command(hide = true)]
     RemoveOldOutput { dir: PathBuf },
+    /// Print every distinct word under content/ and data/ with its search stem, as
+    /// "word<TAB>stem" lines (for the stemmer agreement test)
+    #[command(hide = true)]
+    Stems {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -223,6 +230,23 @@ fn run(command: Command) -> i32 {
         }
         Command::RemoveOldOutput { dir } => match socnav::write::remove_old_output(&dir) {
             Ok(()) => 0,
+            Err(e) => {
+                eprintln!("ошибка: {e}");
+                2
+            }
+        },
+        Command::Stems { root } => match socnav::index::vocabulary(&root) {
+            Ok(lines) => {
+                let mut out = String::new();
+                for (w, s) in lines {
+                    out.push_str(&w);
+                    out.push('\t');
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+                print!("{out}");
+                0
+            }
             Err(e) => {
                 eprintln!("ошибка: {e}");
                 2

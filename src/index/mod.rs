@@ -1,0 +1,59 @@
+//! Stage 5: the search indexes.
+//!
+//! - [`shards`]: socnav's own index for slow connections. The words of a query decide
+//!   which small files to fetch (no manifest), all at once, and each file carries what
+//!   the first results need. Format: `docs/search-index.md`.
+//! - [`zola`]: Zola's elasticlunr index (`search_index.ru.json`/`.js`), when
+//!   `build_search_index = true`, so Zola themes' search scripts keep working.
+//!
+//! [`text`] holds the analysis both share with the browser script.
+
+pub mod docs;
+pub mod shards;
+pub mod text;
+pub mod zola;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub use shards::{build_shards, ShardStats};
+
+/// Every distinct normalised word in the text files under `content/` and `data/`, with
+/// its stem, sorted. `socnav stems` prints it for the stemmer agreement test.
+pub fn vocabulary(root: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut words = BTreeSet::new();
+    for dir in ["content", "data"] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            collect_words(&dir, &mut words)?;
+        }
+    }
+    let stemmer = text::russian();
+    Ok(words
+        .into_iter()
+        .map(|w| {
+            let s = text::stem(&stemmer, &w);
+            (w, s)
+        })
+        .collect())
+}
+
+fn collect_words(dir: &Path, words: &mut BTreeSet<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let ty = entry.file_type()?;
+        let path = entry.path();
+        if ty.is_dir() {
+            collect_words(&path, words)?;
+        } else if ty.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "toml" || e == "txt")
+        {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                words.extend(text::words(&text));
+            }
+        }
+    }
+    Ok(())
+}

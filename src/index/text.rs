@@ -1,0 +1,406 @@
+//! Text analysis shared by the index builder and, line for line, by the browser script
+//! (`themes/navigator/static/search.js`): normalising, splitting into words, stop words,
+//! Snowball Russian stemming and the shard keys. Change one side, change the other; the
+//! stemmer agreement test (`tests/stemmer.rs`) runs both over every word we publish.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Lower-case, fold ё to е and ъ to ь (readers type е; a hard sign where a soft one
+/// belongs is a common slip, and both sides fold it the same way).
+pub fn normalize_char(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|c| match c {
+        'ё' => 'е',
+        'ъ' => 'ь',
+        c => c,
+    })
+}
+
+/// Whether a character belongs to a word: letters and digits of any script.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The normalised words of a text, in order. A word is a run of letters and digits;
+/// anything else (spaces, punctuation, hyphens) separates words. One-letter words are
+/// dropped: they are either prepositions or initials.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(move || loop {
+        while chars.peek().is_some_and(|c| !is_word_char(*c)) {
+            chars.next();
+        }
+        chars.peek()?;
+        let mut w = String::new();
+        while let Some(c) = chars.peek().copied().filter(|c| is_word_char(*c)) {
+            w.extend(normalize_char(c));
+            chars.next();
+        }
+        if w.chars().nth(1).is_some() {
+            return Some(w);
+        }
+    })
+}
+
+/// Russian stop words (Snowball's list, normalised): they are neither indexed nor
+/// looked up, unless a query consists of nothing else.
+pub const STOP_WORDS: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "не",
+    "что",
+    "он",
+    "на",
+    "я",
+    "с",
+    "со",
+    "как",
+    "а",
+    "то",
+    "все",
+    "она",
+    "так",
+    "его",
+    "но",
+    "да",
+    "ты",
+    "к",
+    "у",
+    "же",
+    "вы",
+    "за",
+    "бы",
+    "по",
+    "только",
+    "ее",
+    "мне",
+    "было",
+    "вот",
+    "от",
+    "меня",
+    "еще",
+    "нет",
+    "о",
+    "из",
+    "ему",
+    "теперь",
+    "когда",
+    "даже",
+    "ну",
+    "вдруг",
+    "ли",
+    "если",
+    "уже",
+    "или",
+    "ни",
+    "быть",
+    "был",
+    "него",
+    "до",
+    "вас",
+    "нибудь",
+    "опять",
+    "уж",
+    "вам",
+    "ведь",
+    "там",
+    "потом",
+    "себя",
+    "ничего",
+    "ей",
+    "может",
+    "они",
+    "тут",
+    "где",
+    "есть",
+    "надо",
+    "ней",
+    "для",
+    "мы",
+    "тебя",
+    "их",
+    "чем",
+    "была",
+    "сам",
+    "чтоб",
+    "без",
+    "будто",
+    "чего",
+    "раз",
+    "тоже",
+    "себе",
+    "под",
+    "будет",
+    "ж",
+    "тогда",
+    "кто",
+    "этот",
+    "того",
+    "потому",
+    "этого",
+    "какой",
+    "совсем",
+    "ним",
+    "здесь",
+    "этом",
+    "один",
+    "почти",
+    "мой",
+    "тем",
+    "чтобы",
+    "нее",
+    "сейчас",
+    "были",
+    "куда",
+    "зачем",
+    "всех",
+    "никогда",
+    "можно",
+    "при",
+    "наконец",
+    "два",
+    "об",
+    "другой",
+    "хоть",
+    "после",
+    "над",
+    "больше",
+    "тот",
+    "через",
+    "эти",
+    "нас",
+    "про",
+    "всего",
+    "них",
+    "какая",
+    "много",
+    "разве",
+    "три",
+    "эту",
+    "моя",
+    "впрочем",
+    "хорошо",
+    "свою",
+    "этой",
+    "перед",
+    "иногда",
+    "лучше",
+    "чуть",
+    "том",
+    "нельзя",
+    "такой",
+    "им",
+    "более",
+    "всегда",
+    "конечно",
+    "всю",
+    "между",
+];
+
+pub fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.contains(&w)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'ё')
+}
+
+/// The Snowball Russian stem of a normalised word. Words without Cyrillic letters
+/// (numbers, Latin abbreviations such as "iso") are their own stem.
+pub fn stem(stemmer: &Stemmer, word: &str) -> String {
+    if word.chars().any(is_cyrillic) {
+        stemmer.stem(word).into_owned()
+    } else {
+        word.to_string()
+    }
+}
+
+pub fn russian() -> Stemmer {
+    Stemmer::create(Algorithm::Russian)
+}
+
+/// Stems words through a cache: a catalogue repeats a small vocabulary many times.
+pub struct StemCache {
+    stemmer: Stemmer,
+    cache: HashMap<String, u32>,
+    /// stem id → stem
+    pub stems: Vec<String>,
+    stem_ids: HashMap<String, u32>,
+}
+
+impl Default for StemCache {
+    fn default() -> Self {
+        StemCache {
+            stemmer: russian(),
+            cache: HashMap::new(),
+            stems: Vec::new(),
+            stem_ids: HashMap::new(),
+        }
+    }
+}
+
+impl StemCache {
+    /// The id of the stem of a normalised word.
+    pub fn stem_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.cache.get(word) {
+            return id;
+        }
+        let s = stem(&self.stemmer, word);
+        let next = self.stems.len() as u32;
+        let id = *self.stem_ids.entry(s.clone()).or_insert(next);
+        if id == next {
+            self.stems.push(s);
+        }
+        self.cache.insert(word.to_string(), id);
+        id
+    }
+}
+
+/// The sound skeleton of a stem: consonants only, voiced ones folded into their voiceless
+/// pairs, repeats collapsed. Word files are named by it, so that a misspelt word (a wrong
+/// vowel, a soft sign, б for п, a doubled letter) lands in the same file as the right
+/// one, where the script finds it by edit distance. Stems without Cyrillic letters, and
+/// stems with no consonant, are their own key.
+pub fn skeleton(stem: &str) -> String {
+    if !stem.chars().any(is_cyrillic) {
+        return stem.to_string();
+    }
+    let mut out = String::new();
+    let mut last = None;
+    for c in stem.chars() {
+        let k = match c {
+            'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'й' | 'ь' | 'ъ' => {
+                continue
+            }
+            'б' => 'п',
+            'в' => 'ф',
+            'г' => 'к',
+            'д' => 'т',
+            'ж' | 'щ' => 'ш',
+            'з' => 'с',
+            c => c,
+        };
+        if last != Some(k) {
+            out.push(k);
+            last = Some(k);
+        }
+    }
+    if out.is_empty() {
+        stem.to_string()
+    } else {
+        out
+    }
+}
+
+/// Longest word prefix that has a prefix file; longer typed prefixes use this one and
+/// filter its completions.
+pub const PREFIX_MAX: usize = 4;
+/// Shortest typed prefix that is looked up.
+pub const PREFIX_MIN: usize = 2;
+
+/// The prefix file key of a word being typed: its first `PREFIX_MAX` characters.
+pub fn prefix_key(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    (n >= PREFIX_MIN).then(|| word.chars().take(PREFIX_MAX).collect())
+}
+
+/// File name of a shard key: FNV-1a (32 bits) of its UTF-8 bytes, in hex. ASCII names
+/// keep hosts and caches out of trouble with Cyrillic paths; the few collisions only put
+/// two keys in one file, which the script tells apart.
+pub fn file_name(key: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// Edit distance up to 1 (substitution, insertion, deletion or a swap of neighbours):
+/// whether two stems are one typo apart. The script has the same function.
+pub fn within_one_typo(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if i == la && i == lb {
+        return true;
+    }
+    if la == lb {
+        a[i + 1..] == b[i + 1..]
+            || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_normalised_and_split() {
+        let w: Vec<String> = words("Пособие на ребёнка (ГОСТ Р 52497-2005), подъезд, я").collect();
+        assert_eq!(
+            w,
+            [
+                "пособие",
+                "на",
+                "ребенка",
+                "гост",
+                "52497",
+                "2005",
+                "подьезд"
+            ]
+        );
+    }
+
+    #[test]
+    fn stems_follow_snowball_russian() {
+        let s = russian();
+        assert_eq!(stem(&s, "пособие"), "пособ");
+        assert_eq!(stem(&s, "пособия"), "пособ");
+        assert_eq!(stem(&s, "ребенка"), stem(&s, "ребенок").replace("ок", "к"));
+        assert_eq!(stem(&s, "iso"), "iso");
+        assert_eq!(stem(&s, "инвалидность"), "инвалидн");
+    }
+
+    #[test]
+    fn misspellings_share_a_skeleton() {
+        let s = russian();
+        let k = |w: &str| skeleton(&stem(&s, w));
+        assert_eq!(k("пасобие"), k("пособие"));
+        assert_eq!(k("пенсея"), k("пенсия"));
+        assert_eq!(k("субсидея"), k("субсидия"));
+        assert_ne!(k("пособие"), k("пенсия"));
+    }
+
+    #[test]
+    fn one_typo() {
+        assert!(within_one_typo("пасоб", "пособ"));
+        assert!(within_one_typo("пособ", "пособ"));
+        assert!(within_one_typo("посбо", "пособ"));
+        assert!(within_one_typo("пособе", "пособ"));
+        assert!(within_one_typo("пособ", "пособе"));
+        assert!(!within_one_typo("пасабие", "пособие"));
+        assert!(!within_one_typo("пенс", "пособ"));
+    }
+
+    #[test]
+    fn file_names_are_ascii_and_stable() {
+        assert_eq!(file_name("псп"), file_name("псп"));
+        assert_ne!(file_name("псп"), file_name("пнс"));
+        assert!(file_name("псп").bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(file_name(""), "811c9dc5");
+    }
+}

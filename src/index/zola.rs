@@ -1,0 +1,1 @@
+//! Zola's elasticlunr search index.
