@@ -132,11 +132,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let site = Site::build(loaded, items, today);
     t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
-    let stats = render::render_site(&site, &staging).map_err(|e| match e {
+    // Render and index side by side; the index is written once complete.
+    let (stats, indexes) = render::render_site(
+        &site,
+        &staging,
+        || crate::index::build(&site),
+        crate::index::Indexes::url,
+    )
+    .map_err(|e| match e {
         render::RenderError::Template(m) => BuildError::Template(m),
         render::RenderError::Io(m) => BuildError::Io(m),
     })?;
-    t.stage("render");
+    t.stage("render+index");
+    indexes.write(&staging).map_err(|e| BuildError::Io(e.0))?;
+    t.stage("write index");
     staging
         .commit(opts.dispose)
         .map_err(|e| BuildError::Io(e.0))?;

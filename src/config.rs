@@ -25,7 +25,46 @@ pub struct Config {
     #[serde(default = "yes")]
     pub generate_robots_txt: bool,
     #[serde(default)]
+    pub build_search_index: bool,
+    #[serde(default)]
+    pub search: SearchConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// Zola's `[search]` options for its elasticlunr index (written when
+/// `build_search_index = true`). socnav's own index does not depend on them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SearchConfig {
+    pub include_title: bool,
+    pub include_description: bool,
+    pub include_path: bool,
+    pub include_content: bool,
+    pub truncate_content_length: Option<usize>,
+    pub index_format: IndexFormat,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            include_title: true,
+            include_description: false,
+            include_path: false,
+            include_content: true,
+            truncate_content_length: None,
+            index_format: IndexFormat::ElasticlunrJavascript,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexFormat {
+    ElasticlunrJavascript,
+    ElasticlunrJson,
+    FuseJavascript,
+    FuseJson,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,1 +1,201 @@
-//! What the index knows of each page.
+//! What the index knows of each page: the fields it searches, with their weights, and
+//! the short record a result is drawn from.
+
+use crate::model::{Page, Record, Site};
+use crate::schema::{label_of, Kind, COSTS, PROVIDER_TYPES, STANDARD_STATUSES};
+
+/// Field weights, as bits: a word's weight in a document is the OR of the fields it
+/// occurs in, so comparing weights as numbers ranks title over description over
+/// eligibility over the rest.
+pub const TITLE: u8 = 8;
+pub const DESCRIPTION: u8 = 4;
+pub const ELIGIBILITY: u8 = 2;
+pub const BODY: u8 = 1;
+
+/// Kind codes in records, in the order results of equal weight are listed.
+pub fn kind_code(kind: Option<Kind>) -> u8 {
+    match kind {
+        Some(Kind::Service) => 0,
+        Some(Kind::Situation) => 1,
+        Some(Kind::Provider) => 2,
+        Some(Kind::Standard) => 3,
+        None => 4,
+    }
+}
+
+/// A description is cut to this many characters in a result.
+pub const SUMMARY_CHARS: usize = 110;
+
+/// The searchable text of one page, by weight.
+pub struct Fields<'a> {
+    pub parts: Vec<(u8, std::borrow::Cow<'a, str>)>,
+}
+
+/// The texts of a page by field, the body included.
+pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
+    use std::borrow::Cow::{Borrowed, Owned};
+    let mut parts = vec![(TITLE, Borrowed(page.title.as_str()))];
+    if let Some(d) = &page.description {
+        parts.push((DESCRIPTION, Borrowed(d.as_str())));
+    }
+    for (name, terms) in [
+        ("categories", &page.taxonomies.categories),
+        ("audiences", &page.taxonomies.audiences),
+        ("regions", &page.taxonomies.regions),
+    ] {
+        let dict = match name {
+            "categories" => &site.dicts.categories,
+            "audiences" => &site.dicts.audiences,
+            _ => &site.dicts.regions,
+        };
+        for t in terms {
+            if let Some(label) = dict.label(t) {
+                parts.push((ELIGIBILITY, Borrowed(label)));
+            }
+        }
+    }
+    match &page.record {
+        Record::Service(s) => {
+            for c in &s.eligibility.criteria {
+                parts.push((ELIGIBILITY, Borrowed(c.as_str())));
+            }
+            for d in &s.documents {
+                if let Some(n) = &d.name {
+                    parts.push((BODY, Borrowed(n.as_str())));
+                } else if let Some(label) = d
+                    .reference
+                    .as_deref()
+                    .and_then(|r| site.dicts.documents.label(r))
+                {
+                    parts.push((BODY, Borrowed(label)));
+                }
+            }
+            parts.push((BODY, Borrowed(s.apply.place.as_str())));
+        }
+        Record::Provider(p) => {
+            for a in &p.activities {
+                parts.push((ELIGIBILITY, Borrowed(a.as_str())));
+            }
+            if let Some(a) = &p.address {
+                parts.push((BODY, Borrowed(a.as_str())));
+            }
+        }
+        Record::Standard(s) => {
+            parts.push((ELIGIBILITY, Borrowed(s.code.as_str())));
+            if let Some(d) = &s.developer {
+                parts.push((BODY, Borrowed(d.as_str())));
+            }
+        }
+        Record::Situation(s) => {
+            for step in &s.steps {
+                parts.push((ELIGIBILITY, Borrowed(step.title.as_str())));
+            }
+        }
+        Record::Plain => {}
+    }
+    parts.push((BODY, Owned(body.to_string())));
+    Fields { parts }
+}
+
+/// The record a result is drawn from, as a JSON array:
+/// `[kind, url, title, summary, facts, terms]` (see docs/search-index.md).
+pub fn record_json(site: &Site, page: &Page) -> String {
+    let summary = page
+        .description
+        .as_deref()
+        .map(|d| cut(d, SUMMARY_CHARS))
+        .unwrap_or_default();
+    let facts = facts(site, page).join(" · ");
+    let mut terms = String::new();
+    for (code, list) in [
+        ('c', &page.taxonomies.categories),
+        ('a', &page.taxonomies.audiences),
+        ('r', &page.taxonomies.regions),
+    ] {
+        for t in list {
+            if !terms.is_empty() {
+                terms.push(' ');
+            }
+            terms.push(code);
+            terms.push(':');
+            terms.push_str(t);
+        }
+    }
+    serde_json::to_string(&(
+        kind_code(page.kind),
+        &page.url,
+        &page.title,
+        summary,
+        facts,
+        terms,
+    ))
+    .expect("strings serialise")
+}
+
+/// Key facts shown under a result.
+fn facts(site: &Site, page: &Page) -> Vec<String> {
+    let mut out = Vec::new();
+    match &page.record {
+        Record::Service(s) => {
+            if let Some(cost) = s.cost.as_deref().and_then(|c| label_of(COSTS, c)) {
+                out.push(cost.to_string());
+            }
+            out.push(format!("решение: {}", cut(&s.deadlines.decision, 40)));
+            for r in &page.taxonomies.regions {
+                if let Some(l) = site.dicts.regions.label(r) {
+                    out.push(l.to_string());
+                }
+            }
+        }
+        Record::Provider(p) => {
+            if let Some(l) = label_of(PROVIDER_TYPES, &p.kind) {
+                out.push(l.to_string());
+            }
+            if let Some(phone) = &p.contacts.phone {
+                out.push(phone.clone());
+            }
+        }
+        Record::Standard(s) => {
+            out.push(s.code.clone());
+            if let Some(l) = label_of(STANDARD_STATUSES, &s.status) {
+                out.push(l.to_string());
+            }
+        }
+        Record::Situation(s) => out.push(format!("шагов: {}", s.steps.len())),
+        Record::Plain => {}
+    }
+    out
+}
+
+/// Cut a text to at most `max` characters at a word boundary, with an ellipsis.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut end = text
+        .char_indices()
+        .nth(max)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    if let Some(space) = text[..end].rfind(' ') {
+        end = space;
+    }
+    format!(
+        "{}…",
+        text[..end].trim_end_matches([',', ';', ':', ' ', '—'])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn cut_at_word_boundary() {
+        assert_eq!(cut("короткий текст", 50), "короткий текст");
+        assert_eq!(
+            cut("пособие на ребёнка, выплата", 20),
+            "пособие на ребёнка…"
+        );
+    }
+}

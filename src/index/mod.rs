@@ -16,7 +16,43 @@ pub mod zola;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use shards::{build_shards, ShardStats};
+pub use shards::{build_shards, ShardStats, Shards};
+
+use rayon::prelude::*;
+
+use crate::model::Site;
+use crate::write::{Staging, WriteError};
+
+/// Both indexes of a site, in memory until written.
+pub struct Indexes {
+    pub shards: Shards,
+    pub zola: Vec<(String, Vec<u8>)>,
+}
+
+/// Build the indexes. Runs before rendering: pages name the index folder.
+pub fn build(site: &Site) -> Result<Indexes, String> {
+    let (shards, zola) = rayon::join(|| build_shards(site), || zola::build(site));
+    Ok(Indexes {
+        shards: shards?,
+        zola: zola?,
+    })
+}
+
+impl Indexes {
+    /// URL path of the sharded index folder, for templates: `<base path>/search/<hash>/`.
+    pub fn url(&self) -> String {
+        format!("/{}", self.shards.dir)
+    }
+
+    pub fn write(&self, out: &Staging) -> Result<(), WriteError> {
+        self.shards
+            .files
+            .par_iter()
+            .map(|(name, bytes)| (format!("{}{name}", self.shards.dir), bytes))
+            .chain(self.zola.par_iter().map(|(n, b)| (n.clone(), b)))
+            .try_for_each(|(name, bytes)| out.write(&name, bytes))
+    }
+}
 
 /// Every distinct normalised word in the text files under `content/` and `data/`, with
 /// its stem, sorted. `socnav stems` prints it for the stemmer agreement test.
@@ -51,7 +87,11 @@ fn collect_words(dir: &Path, words: &mut BTreeSet<String>) -> std::io::Result<()
                 .is_some_and(|e| e == "md" || e == "toml" || e == "txt")
         {
             if let Ok(text) = std::fs::read_to_string(&path) {
-                words.extend(text::words(&text));
+                text::each_word(&text, |w| {
+                    if !words.contains(w) {
+                        words.insert(w.to_string());
+                    }
+                });
             }
         }
     }

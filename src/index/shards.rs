@@ -1,10 +1,575 @@
-//! socnav's sharded search index.
+//! socnav's sharded search index: many small JSON files whose names the query's words
+//! decide, so a query costs one round of parallel fetches and no manifest.
+//!
+//! - `w/<file_name(skeleton)>.json`: for every stem with that sound skeleton, its
+//!   document count, its commonest word forms and its best documents.
+//! - `p/<file_name(prefix)>.json`: for a word prefix of 2 to 4 letters, the best
+//!   documents having a word that starts with it, and which word.
+//! - `f/<file_name(filter)>.json`: for a kind or a taxonomy term, its first documents
+//!   (for a filter used without words) and the page that lists them all.
+//!
+//! Each file carries the records of the documents it names, so results render from it.
+//! The files live under `search/<hash>/`, a name that changes with their content, so they
+//! can be cached for ever. The format is documented in `docs/search-index.md`.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+
+use super::docs::{self, kind_code};
+use super::text::{self, StemCache};
+use crate::model::Site;
+use crate::schema::Kind;
+
+/// Documents kept per stem: the first screen of results, with a few to spare for
+/// filters and for words that combine.
+pub const K_WORD: usize = 12;
+/// Documents kept per prefix.
+pub const K_PREFIX: usize = 8;
+/// Documents kept per filter.
+pub const K_FILTER: usize = 20;
+/// Word forms listed per stem (to tell a whole-word match from a stem match).
+pub const FORMS: usize = 16;
+/// Completions listed per prefix.
+pub const COMPLETIONS: usize = 24;
 
 #[derive(Debug, Default, Clone)]
 pub struct ShardStats {
+    pub documents: usize,
+    pub stems: usize,
     pub files: usize,
+    pub bytes: usize,
 }
 
-pub fn build_shards() -> ShardStats {
-    ShardStats::default()
+/// The index, built in memory: files relative to the output root.
+pub struct Shards {
+    /// Folder of the files, relative to the output root, with a trailing slash:
+    /// `search/<hash>/`.
+    pub dir: String,
+    pub files: Vec<(String, Vec<u8>)>,
+    pub stats: ShardStats,
+}
+
+/// One kept document of a stem or prefix: doc id, field weight, word ids.
+#[derive(Clone)]
+struct Hit {
+    doc: u32,
+    fields: u8,
+    words: Vec<u32>,
+}
+
+#[derive(Default)]
+struct Top {
+    count: u32,
+    hits: Vec<Hit>,
+}
+
+impl Top {
+    /// Keep the best `k` by weight, then by document order. Documents arrive in order, so
+    /// a newcomer goes after every kept hit of equal or higher weight.
+    fn offer(&mut self, k: usize, hit: impl FnOnce() -> Hit, fields: u8) {
+        self.count += 1;
+        if self.hits.len() == k && self.hits[k - 1].fields >= fields {
+            return;
+        }
+        let at = self.hits.partition_point(|h| h.fields >= fields);
+        self.hits.insert(at, hit());
+        self.hits.truncate(k);
+    }
+}
+
+/// What one document has of a stem or prefix, gathered while its words are read.
+#[derive(Clone, Default)]
+struct Acc {
+    stamp: u32,
+    fields: u8,
+    /// Stems: every word of the stem in the document. Prefixes: the word in the
+    /// heaviest field (the completion shown).
+    words: Vec<u32>,
+}
+
+impl Acc {
+    /// Add a word; true when this is the document's first word here.
+    fn add(&mut self, stamp: u32, fields: u8, word: u32, all: bool) -> bool {
+        let first = self.stamp != stamp;
+        if first {
+            self.stamp = stamp;
+            self.fields = 0;
+            self.words.clear();
+        }
+        if all {
+            self.words.push(word);
+        } else if self.words.is_empty() {
+            self.words.push(word);
+        } else if fields > self.fields {
+            self.words[0] = word;
+        }
+        self.fields |= fields;
+        first
+    }
+}
+
+struct Word {
+    text: String,
+    stem: u32,
+    prefixes: Vec<u32>,
+    df: u32,
+}
+
+/// The words of one document: (chunk-local word id, field weight).
+type DocWords = Vec<(u32, u8)>;
+
+struct Chunk {
+    vocab: Vec<String>,
+    docs: Vec<DocWords>,
+}
+
+pub fn build_shards(site: &Site) -> Result<Shards, String> {
+    let mut pages: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| site.pages[i].in_search_index)
+        .collect();
+    pages.sort_by_cached_key(|&i| {
+        let p = &site.pages[i];
+        (kind_code(p.kind), p.title.to_lowercase(), p.url.clone())
+    });
+    let t0 = std::time::Instant::now();
+    let records: Vec<String> = pages
+        .par_iter()
+        .map(|&i| docs::record_json(site, &site.pages[i]))
+        .collect();
+
+    let mut words: Vec<Word> = Vec::new();
+    let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems = StemCache::default();
+    let mut prefix_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut prefix_text: Vec<String> = Vec::new();
+    let mut stem_top: Vec<Top> = Vec::new();
+    let mut prefix_top: Vec<Top> = Vec::new();
+    let mut stem_acc: Vec<Acc> = Vec::new();
+    let mut prefix_acc: Vec<Acc> = Vec::new();
+
+    if std::env::var_os("SOCNAV_TIMINGS").is_some() {
+        eprintln!("    index: records {:.3} s", t0.elapsed().as_secs_f64());
+    }
+    const CHUNK: usize = 256;
+    let chunks: Vec<&[usize]> = pages.chunks(CHUNK).collect();
+    let mut doc_base = 0u32;
+    let mut t_tok = 0.0;
+    for batch in chunks.chunks(16) {
+        let tt = std::time::Instant::now();
+        let results: Vec<Result<Chunk, String>> =
+            batch.par_iter().map(|c| tokenize(site, c)).collect();
+        t_tok += tt.elapsed().as_secs_f64();
+        for chunk in results {
+            let chunk = chunk?;
+            let map: Vec<u32> = chunk
+                .vocab
+                .into_iter()
+                .map(|w| {
+                    if let Some(&id) = word_ids.get(&w) {
+                        return id;
+                    }
+                    let id = words.len() as u32;
+                    let stem = stems.stem_id(&w);
+                    let prefixes = (text::PREFIX_MIN..=text::PREFIX_MAX)
+                        .filter(|&n| w.chars().count() >= n)
+                        .map(|n| {
+                            let p: String = w.chars().take(n).collect();
+                            let next = prefix_text.len() as u32;
+                            *prefix_ids.entry(p.clone()).or_insert_with(|| {
+                                prefix_text.push(p);
+                                next
+                            })
+                        })
+                        .collect();
+                    word_ids.insert(w.clone(), id);
+                    words.push(Word {
+                        text: w,
+                        stem,
+                        prefixes,
+                        df: 0,
+                    });
+                    id
+                })
+                .collect();
+            stem_top.resize_with(stems.stems.len(), Top::default);
+            prefix_top.resize_with(prefix_text.len(), Top::default);
+            stem_acc.resize(stem_top.len(), Acc::default());
+            prefix_acc.resize(prefix_top.len(), Acc::default());
+            for (n, dw) in chunk.docs.into_iter().enumerate() {
+                let doc = doc_base + n as u32;
+                let stamp = doc + 1;
+                let (mut stems_used, mut prefixes_used) = (Vec::new(), Vec::new());
+                for (local, fields) in dw {
+                    let id = map[local as usize];
+                    let w = &mut words[id as usize];
+                    w.df += 1;
+                    if stem_acc[w.stem as usize].add(stamp, fields, id, true) {
+                        stems_used.push(w.stem);
+                    }
+                    for &p in &w.prefixes {
+                        if prefix_acc[p as usize].add(stamp, fields, id, false) {
+                            prefixes_used.push(p);
+                        }
+                    }
+                }
+                for s in stems_used {
+                    let acc = &mut stem_acc[s as usize];
+                    let fields = acc.fields;
+                    let words = std::mem::take(&mut acc.words);
+                    stem_top[s as usize].offer(K_WORD, || Hit { doc, fields, words }, fields);
+                }
+                for p in prefixes_used {
+                    let acc = &mut prefix_acc[p as usize];
+                    let (fields, best) = (acc.fields, acc.words[0]);
+                    prefix_top[p as usize].offer(
+                        K_PREFIX,
+                        || Hit {
+                            doc,
+                            fields,
+                            words: vec![best],
+                        },
+                        fields,
+                    );
+                }
+            }
+            doc_base += CHUNK as u32;
+        }
+    }
+
+    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
+    if timings {
+        eprintln!(
+            "    index: words read and ranked {:.3} s (reading {t_tok:.3} s)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    files.extend(word_files(&stems.stems, &stem_top, &words, &records));
+    files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
+    files.extend(filter_files(site, &pages, &records));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    if timings {
+        eprintln!("    index: files made {:.3} s", t0.elapsed().as_secs_f64());
+    }
+
+    let mut all = Vec::new();
+    for (name, bytes) in &files {
+        all.extend_from_slice(name.as_bytes());
+        all.extend_from_slice(bytes);
+    }
+    let dir = format!("search/{}/", &crate::write::content_hash(&all)[..10]);
+    let stats = ShardStats {
+        documents: pages.len(),
+        stems: stems.stems.len(),
+        files: files.len(),
+        bytes: files.iter().map(|f| f.1.len()).sum(),
+    };
+    Ok(Shards { dir, files, stats })
+}
+
+/// Read and split the documents of one chunk.
+fn tokenize(site: &Site, pages: &[usize]) -> Result<Chunk, String> {
+    let mut vocab: Vec<String> = Vec::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    // Per word: the last document that used it (+1) and its weight there.
+    let mut mark: Vec<u32> = Vec::new();
+    let mut weight: Vec<u8> = Vec::new();
+    let mut docs = Vec::with_capacity(pages.len());
+    for (n, &i) in pages.iter().enumerate() {
+        let page = &site.pages[i];
+        let body = if page.body.is_empty() {
+            String::new()
+        } else {
+            crate::render::read_body(&site.root.join(&page.rel), page.body.clone())
+                .map_err(|e| format!("{}: {e}", page.rel))?
+        };
+        let stamp = n as u32 + 1;
+        let mut used: Vec<u32> = Vec::new();
+        for (fields, part) in docs::fields(site, page, &body).parts {
+            text::each_word(&part, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        if text::is_stop_word(w) {
+                            return;
+                        }
+                        let id = vocab.len() as u32;
+                        ids.insert(w.to_string(), id);
+                        vocab.push(w.to_string());
+                        mark.push(0);
+                        weight.push(0);
+                        id
+                    }
+                };
+                let k = id as usize;
+                if mark[k] != stamp {
+                    mark[k] = stamp;
+                    weight[k] = 0;
+                    used.push(id);
+                }
+                weight[k] |= fields;
+            });
+        }
+        docs.push(
+            used.into_iter()
+                .map(|id| (id, weight[id as usize]))
+                .collect(),
+        );
+    }
+    Ok(Chunk { vocab, docs })
+}
+
+/// A file's document table: doc id → local index, in order of first use.
+#[derive(Default)]
+struct Table {
+    local: HashMap<u32, usize>,
+    order: Vec<u32>,
+}
+
+impl Table {
+    fn id(&mut self, doc: u32) -> usize {
+        let next = self.order.len();
+        *self.local.entry(doc).or_insert_with(|| {
+            self.order.push(doc);
+            next
+        })
+    }
+
+    fn finish(self, body: &mut String, records: &[String]) {
+        body.push_str("],\"d\":[");
+        for (n, d) in self.order.iter().enumerate() {
+            if n > 0 {
+                body.push(',');
+            }
+            body.push_str(&records[*d as usize]);
+        }
+        body.push_str("]}");
+    }
+}
+
+fn json(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialise")
+}
+
+/// The word forms of each stem, commonest first.
+fn forms_by_stem(stem_count: usize, words: &[Word]) -> Vec<Vec<u32>> {
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); stem_count];
+    for (id, w) in words.iter().enumerate() {
+        forms[w.stem as usize].push(id as u32);
+    }
+    for f in &mut forms {
+        f.sort_by(|a, b| {
+            words[*b as usize]
+                .df
+                .cmp(&words[*a as usize].df)
+                .then_with(|| words[*a as usize].text.cmp(&words[*b as usize].text))
+        });
+        f.truncate(FORMS);
+    }
+    forms
+}
+
+fn word_files(
+    stems: &[String],
+    tops: &[Top],
+    words: &[Word],
+    records: &[String],
+) -> Vec<(String, Vec<u8>)> {
+    let forms = forms_by_stem(stems.len(), words);
+    let mut by_file: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    for (id, stem) in stems.iter().enumerate() {
+        if tops[id].count == 0 {
+            continue;
+        }
+        let key = text::skeleton(stem);
+        by_file
+            .entry(text::file_name(&key))
+            .or_default()
+            .push((key, id));
+    }
+    let mut out: Vec<(String, Vec<u8>)> = by_file
+        .into_par_iter()
+        .map(|(name, mut entries)| {
+            entries.sort();
+            let mut table = Table::default();
+            let mut body = String::from("{\"s\":[");
+            for (n, (key, id)) in entries.iter().enumerate() {
+                if n > 0 {
+                    body.push(',');
+                }
+                let f = &forms[*id];
+                let _ = write!(
+                    body,
+                    "{{\"k\":{},\"t\":{},\"n\":{},\"f\":[",
+                    json(key),
+                    json(&stems[*id]),
+                    tops[*id].count
+                );
+                for (i, w) in f.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push_str(&json(&words[*w as usize].text));
+                }
+                body.push_str("],\"p\":[");
+                for (i, h) in tops[*id].hits.iter().enumerate() {
+                    let mask: u32 = h
+                        .words
+                        .iter()
+                        .filter_map(|w| f.iter().position(|x| x == w))
+                        .fold(0, |m, bit| m | (1 << bit));
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    let _ = write!(body, "[{},{},{}]", table.id(h.doc), h.fields, mask);
+                }
+                body.push_str("]}");
+            }
+            table.finish(&mut body, records);
+            (format!("w/{name}.json"), body.into_bytes())
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn prefix_files(
+    prefixes: &[String],
+    tops: &[Top],
+    words: &[Word],
+    records: &[String],
+) -> Vec<(String, Vec<u8>)> {
+    let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, p) in prefixes.iter().enumerate() {
+        if tops[id].count > 0 {
+            by_file.entry(text::file_name(p)).or_default().push(id);
+        }
+    }
+    by_file
+        .into_par_iter()
+        .map(|(name, mut ids)| {
+            ids.sort_by(|a, b| prefixes[*a].cmp(&prefixes[*b]));
+            let mut table = Table::default();
+            let mut body = String::from("{\"s\":[");
+            for (n, id) in ids.iter().enumerate() {
+                if n > 0 {
+                    body.push(',');
+                }
+                let top = &tops[*id];
+                // Completions: the words of the kept hits, commonest first.
+                let mut comp: Vec<u32> = top.hits.iter().map(|h| h.words[0]).collect();
+                comp.sort_by(|a, b| {
+                    words[*b as usize]
+                        .df
+                        .cmp(&words[*a as usize].df)
+                        .then(a.cmp(b))
+                });
+                comp.dedup();
+                comp.truncate(COMPLETIONS);
+                let _ = write!(
+                    body,
+                    "{{\"k\":{},\"n\":{},\"w\":[",
+                    json(&prefixes[*id]),
+                    top.count
+                );
+                for (i, w) in comp.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push_str(&json(&words[*w as usize].text));
+                }
+                body.push_str("],\"p\":[");
+                for (i, h) in top.hits.iter().enumerate() {
+                    let wi = comp.iter().position(|w| *w == h.words[0]).unwrap_or(0);
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    let _ = write!(body, "[{},{},{}]", table.id(h.doc), h.fields, wi);
+                }
+                body.push_str("]}");
+            }
+            table.finish(&mut body, records);
+            (format!("p/{name}.json"), body.into_bytes())
+        })
+        .collect()
+}
+
+/// Filter keys: `kind/<kind>` and `<taxonomy>/<term>`.
+fn filter_files(site: &Site, pages: &[usize], records: &[String]) -> Vec<(String, Vec<u8>)> {
+    let mut lists: Vec<(String, String, Vec<u32>)> = Vec::new();
+    for kind in Kind::ALL {
+        let docs: Vec<u32> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, &i)| site.pages[i].kind == Some(kind))
+            .map(|(d, _)| d as u32)
+            .collect();
+        let url = site
+            .sections
+            .iter()
+            .find(|s| s.kind == Some(kind))
+            .map(|s| s.url.clone())
+            .unwrap_or_default();
+        if !docs.is_empty() {
+            lists.push((format!("kind/{}", kind.name()), url, docs));
+        }
+    }
+    let position: HashMap<usize, u32> = pages
+        .iter()
+        .enumerate()
+        .map(|(d, &i)| (i, d as u32))
+        .collect();
+    for tax in &site.taxonomies {
+        for (term, members) in &tax.terms {
+            let mut docs: Vec<u32> = members
+                .iter()
+                .filter_map(|i| position.get(i).copied())
+                .collect();
+            docs.sort_unstable();
+            if !docs.is_empty() {
+                lists.push((
+                    format!("{}/{term}", tax.name),
+                    format!("/{}/{term}/", tax.name),
+                    docs,
+                ));
+            }
+        }
+    }
+    let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, (key, _, _)) in lists.iter().enumerate() {
+        by_file.entry(text::file_name(key)).or_default().push(n);
+    }
+    by_file
+        .into_iter()
+        .map(|(name, ids)| {
+            let mut table = Table::default();
+            let mut body = String::from("{\"s\":[");
+            for (n, id) in ids.iter().enumerate() {
+                let (key, url, docs) = &lists[*id];
+                if n > 0 {
+                    body.push(',');
+                }
+                let _ = write!(
+                    body,
+                    "{{\"k\":{},\"n\":{},\"u\":{},\"p\":[",
+                    json(key),
+                    docs.len(),
+                    json(url)
+                );
+                for (i, d) in docs.iter().take(K_FILTER).enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    let _ = write!(body, "{}", table.id(*d));
+                }
+                body.push_str("]}");
+            }
+            table.finish(&mut body, records);
+            (format!("f/{name}.json"), body.into_bytes())
+        })
+        .collect()
 }

@@ -17,30 +17,53 @@ pub fn normalize_char(c: char) -> impl Iterator<Item = char> {
     })
 }
 
-/// Whether a character belongs to a word: letters and digits of any script.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// Push the normalised form of a word character onto `out`, or return false for a
+/// character that separates words. A word character is a letter or digit of any script
+/// (`char::is_alphanumeric`); ASCII and Cyrillic, nearly all of our text, take a fast path.
+#[inline]
+fn push_word_char(c: char, out: &mut String) -> bool {
+    match c {
+        'a'..='z' | '0'..='9' => out.push(c),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'а'..='щ' | 'ы'..='я' => out.push(c),
+        'ъ' | 'Ъ' | 'Ь' => out.push('ь'),
+        'ё' | 'Ё' => out.push('е'),
+        // Ъ and Ь were matched above; the rest of А..Я lower-case by a fixed offset.
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).expect("Cyrillic")),
+        c if c.is_ascii() => return false,
+        c if c.is_alphanumeric() => out.extend(normalize_char(c)),
+        _ => return false,
+    }
+    true
 }
 
-/// The normalised words of a text, in order. A word is a run of letters and digits;
-/// anything else (spaces, punctuation, hyphens) separates words. One-letter words are
-/// dropped: they are either prepositions or initials.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut chars = text.chars().peekable();
-    std::iter::from_fn(move || loop {
-        while chars.peek().is_some_and(|c| !is_word_char(*c)) {
-            chars.next();
+/// Call `f` with each normalised word of a text, in order. A word is a run of letters and
+/// digits; anything else (spaces, punctuation, hyphens) separates words. One-letter words
+/// are dropped: they are either prepositions or initials.
+pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut w = String::new();
+    let mut n = 0;
+    for c in text.chars() {
+        if push_word_char(c, &mut w) {
+            n += 1;
+        } else if !w.is_empty() {
+            if n > 1 {
+                f(&w);
+            }
+            w.clear();
+            n = 0;
         }
-        chars.peek()?;
-        let mut w = String::new();
-        while let Some(c) = chars.peek().copied().filter(|c| is_word_char(*c)) {
-            w.extend(normalize_char(c));
-            chars.next();
-        }
-        if w.chars().nth(1).is_some() {
-            return Some(w);
-        }
-    })
+    }
+    if n > 1 {
+        f(&w);
+    }
+}
+
+/// The normalised words of a text, in order (see [`each_word`]).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_word(text, |w| out.push(w.to_string()));
+    out
 }
 
 /// Russian stop words (Snowball's list, normalised): they are neither indexed nor
@@ -350,7 +373,7 @@ mod tests {
 
     #[test]
     fn words_are_normalised_and_split() {
-        let w: Vec<String> = words("Пособие на ребёнка (ГОСТ Р 52497-2005), подъезд, я").collect();
+        let w = words("Пособие на ребёнка (ГОСТ Р 52497-2005), ПОДЪЕЗД, я, Ёлка, Straße");
         assert_eq!(
             w,
             [

@@ -35,6 +35,11 @@ impl Dictionary {
         self.index.get(key).map(|&i| &self.terms[i])
     }
 
+    /// The title citizens see for a term key.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.get(key).map(|t| t.title.as_str())
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|t| t.key.as_str())
     }

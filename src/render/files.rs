@@ -9,7 +9,7 @@ use crate::model::Site;
 use crate::write::{content_hash, Staging};
 
 /// Read just the Markdown body of a page (its byte range was found when it was loaded).
-pub(super) fn read_body(path: &Path, range: std::ops::Range<usize>) -> Result<String, String> {
+pub(crate) fn read_body(path: &Path, range: std::ops::Range<usize>) -> Result<String, String> {
     use std::io::{Read, Seek, SeekFrom};
     let changed = || "файл изменился во время сборки; запустите сборку снова".to_string();
     let mut f = std::fs::File::open(path).map_err(|e| format!("не удалось прочитать файл: {e}"))?;

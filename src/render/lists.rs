@@ -172,12 +172,13 @@ impl Renderer<'_> {
     }
     /// The search page. Until the search index exists it is the no-script way in: measures
     /// A to Z (inline when there are few), situations, categories and audiences.
-    pub(super) fn search_page(&self) -> Result<(), RenderError> {
+    pub(super) fn search_page(&self, index_url: &str) -> Result<(), RenderError> {
         let site = self.site;
         if !self.tera.contains_template("search.html") {
             return Ok(());
         }
         let mut ctx = self.ctx("/search/");
+        ctx.insert("search_index", index_url);
         let mut services: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].kind == Some(Kind::Service))
             .collect();
@@ -202,7 +203,7 @@ impl Renderer<'_> {
         );
         let situations = self.situations_in_order();
         ctx.insert_value("situations", self.summary_list(&situations));
-        for tax in ["categories", "audiences"] {
+        for tax in ["categories", "audiences", "regions"] {
             ctx.insert(tax, &self.used_terms(tax));
         }
         self.render_page("search.html", &ctx, "/search/")

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod feeds;
 mod files;
+pub(crate) use files::read_body;
 mod lists;
 mod shared;
 mod special;
@@ -19,7 +20,7 @@ use crate::model::{Page, Record, Site};
 use crate::schema::{self, Kind};
 use crate::write::Staging;
 use context::*;
-use files::{copy_content_assets, copy_static, read_body};
+use files::{copy_content_assets, copy_static};
 use shared::Shared;
 
 /// Why rendering stopped: a template problem the site's authors must fix (exit 1), or a
@@ -68,7 +69,15 @@ pub struct Renderer<'a> {
     shared: Shared,
 }
 
-pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, RenderError> {
+/// Render every page into `out`. The search index is built by `index` alongside the
+/// pages (on the other core), and the search page, which hands the index folder
+/// (`index_url`) to the script, is rendered last. Returns the index too.
+pub fn render_site<T: Send>(
+    site: &Site,
+    out: &Staging,
+    index: impl FnOnce() -> Result<T, String> + Send,
+    index_url: impl Fn(&T) -> String,
+) -> Result<(Stats, T), RenderError> {
     let assets = copy_static(site, out)?;
     let mut tera =
         templates::load(&site.root, site.config.theme.as_deref()).map_err(RenderError::Template)?;
@@ -106,24 +115,28 @@ pub fn render_site(site: &Site, out: &Staging) -> Result<Stats, RenderError> {
         summary_values,
         shared,
     };
-    let mut stats = Stats::default();
-
-    r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
-    stats.pages = site.pages.len();
-
-    let list_pages: usize = site
-        .sections
-        .par_iter()
-        .enumerate()
-        .map(|(i, _)| r.section(i))
-        .collect::<Result<Vec<usize>, RenderError>>()?
-        .into_iter()
-        .sum();
-    stats.sections = site.sections.len();
-    stats.list_pages = list_pages + r.taxonomies()?;
-    r.special()?;
-    copy_content_assets(site, out)?;
-    Ok(stats)
+    let (index, stats) = rayon::join(index, || -> Result<Stats, RenderError> {
+        let mut stats = Stats::default();
+        r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
+        stats.pages = site.pages.len();
+        let list_pages: usize = site
+            .sections
+            .par_iter()
+            .enumerate()
+            .map(|(i, _)| r.section(i))
+            .collect::<Result<Vec<usize>, RenderError>>()?
+            .into_iter()
+            .sum();
+        stats.sections = site.sections.len();
+        stats.list_pages = list_pages + r.taxonomies()?;
+        r.special()?;
+        copy_content_assets(site, out)?;
+        Ok(stats)
+    });
+    let stats = stats?;
+    let index = index.map_err(RenderError::Io)?;
+    r.search_page(&index_url(&index))?;
+    Ok((stats, index))
 }
 
 impl Renderer<'_> {

@@ -11,7 +11,6 @@ impl Renderer<'_> {
     pub(super) fn special(&self) -> Result<(), RenderError> {
         let site = self.site;
         let base = site.config.base();
-        self.search_page()?;
         let ctx = self.ctx("/404.html");
         self.render_page("404.html", &ctx, "/404.html")?;
 
