@@ -23,6 +23,10 @@ use rayon::prelude::*;
 use crate::model::Site;
 use crate::write::{Staging, WriteError};
 
+/// An empty shard, which hosts can serve for index files that do not exist (netlify.toml
+/// does), so that a word found nowhere costs a few bytes instead of the 404 page.
+pub const NONE_FILE: &str = "search/none.json";
+
 /// Both indexes of a site, in memory until written.
 pub struct Indexes {
     pub shards: Shards,
@@ -50,6 +54,10 @@ impl Indexes {
             .par_iter()
             .map(|(name, bytes)| (format!("{}{name}", self.shards.dir), bytes))
             .chain(self.zola.par_iter().map(|(n, b)| (n.clone(), b)))
+            .chain(rayon::iter::once((
+                NONE_FILE.to_string(),
+                &br#"{"s":[],"d":[]}"#.to_vec(),
+            )))
             .try_for_each(|(name, bytes)| out.write(&name, bytes))
     }
 }

@@ -111,6 +111,18 @@ impl Site {
         new
     }
 
+    /// Add lines to config.toml: top-level keys before the first table, tables at the end.
+    pub fn add_config(&self, lines: &str) {
+        let text = self.read("config.toml");
+        let new = if lines.starts_with('[') {
+            format!("{text}\n{lines}")
+        } else {
+            let at = text.find("\n[").expect("config has a table") + 1;
+            format!("{}{lines}{}", &text[..at], &text[at..])
+        };
+        self.write("config.toml", new);
+    }
+
     /// Run socnav in the site folder with `--root` pointing at it.
     pub fn socnav(&self, args: &[&str]) -> Run {
         let mut all: Vec<&str> = args.to_vec();
