@@ -29,8 +29,8 @@
   };
 
   api.words = function (text) {
-    return (String(text).match(W) || []).map(api.normalize)
-      .filter(function (w) { return cps(w).length > 1; });
+    return (String(text).match(W) || []) // 1-char words go, counted unnormalised
+      .filter(function (w) { return cps(w).length > 1; }).map(api.normalize);
   };
 
   api.isStop = function (w) { return STOP.hasOwnProperty(w); };
