@@ -136,7 +136,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (stats, indexes) = render::render_site(
         &site,
         &staging,
-        || crate::index::build(&site),
+        || {
+            // Benchmarks only: the cost of the index is the build time with it minus
+            // the build time without it.
+            if std::env::var_os("SOCNAV_BENCH_NO_SEARCH_INDEX").is_some() {
+                return Ok(crate::index::Indexes::empty());
+            }
+            crate::index::build(&site)
+        },
         crate::index::Indexes::url,
     )
     .map_err(|e| match e {

@@ -43,6 +43,18 @@ pub fn build(site: &Site) -> Result<Indexes, String> {
 }
 
 impl Indexes {
+    /// No index at all (for measuring what the index costs).
+    pub fn empty() -> Indexes {
+        Indexes {
+            shards: Shards {
+                dir: "search/none/".into(),
+                files: Vec::new(),
+                stats: ShardStats::default(),
+            },
+            zola: Vec::new(),
+        }
+    }
+
     /// URL path of the sharded index folder, for templates: `<base path>/search/<hash>/`.
     pub fn url(&self) -> String {
         format!("/{}", self.shards.dir)
