@@ -86,6 +86,8 @@ impl Top {
 struct Acc {
     stamp: u32,
     fields: u8,
+    /// Weight of the word kept for a prefix.
+    best: u8,
     /// Stems: every word of the stem in the document. Prefixes: the word in the
     /// heaviest field (the completion shown).
     words: Vec<u32>,
@@ -98,15 +100,15 @@ impl Acc {
         if first {
             self.stamp = stamp;
             self.fields = 0;
+            self.best = 0;
             self.words.clear();
         }
-        if all {
+        if all || self.words.is_empty() {
             self.words.push(word);
-        } else if self.words.is_empty() {
-            self.words.push(word);
-        } else if fields > self.fields {
+        } else if fields > self.best {
             self.words[0] = word;
         }
+        self.best = self.best.max(fields);
         self.fields |= fields;
         first
     }
