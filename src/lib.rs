@@ -9,7 +9,7 @@
 //! 5. [`index`]: the search indexes (socnav's sharded one and Zola's elasticlunr one);
 //! 6. [`write`]: a staging folder swapped in only when the build succeeded.
 //!
-//! Commands: [`build`], [`check`], [`new`]; [`synth`] generates synthetic catalogues for
+//! Commands: [`build`], [`check`], [`new`], [`serve`] (preview with rebuilds on change); [`synth`] generates synthetic catalogues for
 //! benchmarks. [`schema`] is the single definition of every record kind.
 
 pub mod build;
@@ -25,6 +25,7 @@ pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod schema_doc;
+pub mod serve;
 pub mod synth;
 pub mod validate;
 pub mod write;

@@ -47,6 +47,24 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build, serve on localhost and rebuild on every change, with live reload
+    Serve {
+        /// Site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (other than 127.0.0.1 makes the preview reachable from the network)
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include records marked draft = true
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Report every problem in the content; exit 1 if there are errors
     Check {
         /// Site folder
@@ -159,6 +177,19 @@ fn run(command: Command) -> i32 {
                 }
             }
         }
+        Command::Serve {
+            root,
+            interface,
+            port,
+            drafts,
+            open,
+        } => socnav::serve::serve(&socnav::serve::ServeOptions {
+            root,
+            interface,
+            port,
+            drafts,
+            open,
+        }),
         Command::Check { root, format } => match socnav::check::check(&root) {
             Ok(outcome) => {
                 let color = format == Format::Human && std::io::stdout().is_terminal();

@@ -1,0 +1,219 @@
+//! `socnav serve`: build into a private folder, serve it on localhost, watch the site's
+//! sources and rebuild on every change. Pages reload by themselves; while the content
+//! has errors, the last good pages stay up and every page shows the messages `check`
+//! prints.
+//!
+//! A rebuild is a full build into the same staging-and-swap as `build`, so the served
+//! output always equals a clean build of the same sources.
+
+mod http;
+
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::build::{build, BuildError, BuildOptions};
+use crate::diagnostics::{self, Format};
+
+pub use http::{content_type, resolve, LIVE_PATH};
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub interface: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+}
+
+/// What the pages' script is told: a version that changes with every good build, and the
+/// errors of the last build if it failed.
+#[derive(Default)]
+struct Status {
+    generation: u64,
+    version: u64,
+    errors: Option<String>,
+}
+
+#[derive(Default)]
+pub struct State {
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl State {
+    fn json(&self) -> String {
+        let s = self.status.lock().expect("state lock");
+        Self::json_of(&s)
+    }
+
+    fn json_of(s: &Status) -> String {
+        serde_json::json!({ "version": s.version, "errors": s.errors }).to_string()
+    }
+
+    /// Wait until the state differs from generation `seen` (or the timeout passes).
+    fn wait_change(&self, seen: u64, timeout: Duration) -> (u64, String) {
+        let s = self.status.lock().expect("state lock");
+        let (s, _) = self
+            .changed
+            .wait_timeout_while(s, timeout, |s| s.generation == seen)
+            .expect("state lock");
+        (s.generation, Self::json_of(&s))
+    }
+
+    fn set(&self, ok: bool, errors: Option<String>) {
+        let mut s = self.status.lock().expect("state lock");
+        s.generation += 1;
+        if ok {
+            s.version += 1;
+        }
+        s.errors = errors;
+        self.changed.notify_all();
+    }
+}
+
+/// Sources a change in which triggers a rebuild.
+const WATCHED_DIRS: &[&str] = &["content", "data", "themes", "templates", "static"];
+
+pub fn serve(opts: &ServeOptions) -> i32 {
+    let listener = match TcpListener::bind((opts.interface, opts.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "ошибка: не удалось открыть {}:{}: {e}\nУкажите другой порт: --port",
+                opts.interface, opts.port
+            );
+            return 2;
+        }
+    };
+    let addr = listener.local_addr().expect("bound socket has an address");
+    if !opts.interface.is_loopback() {
+        eprintln!(
+            "предупреждение: сервер доступен не только с этого компьютера ({}): предпросмотр показывает черновики и не предназначен для публикации",
+            opts.interface
+        );
+    }
+    let tmp = match tempfile::Builder::new().prefix("socnav-serve-").tempdir() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("ошибка: не удалось создать временную папку: {e}");
+            return 2;
+        }
+    };
+    let output = tmp.path().join("site");
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        output: Some(output.clone()),
+        base_url: Some(format!("http://{addr}")),
+        drafts: opts.drafts,
+        dispose: crate::write::Disposal::Background,
+    };
+    let state = Arc::new(State::default());
+    rebuild(&build_opts, &state);
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("ошибка: не удалось следить за файлами: {e}");
+            return 2;
+        }
+    };
+    if let Err(e) = watcher.watch(&opts.root, RecursiveMode::NonRecursive) {
+        eprintln!("ошибка: не удалось следить за {}: {e}", opts.root.display());
+        return 2;
+    }
+    for d in WATCHED_DIRS {
+        let _ = watcher.watch(&opts.root.join(d), RecursiveMode::Recursive);
+    }
+
+    {
+        let state = state.clone();
+        let output = output.clone();
+        std::thread::spawn(move || http::run(listener, output, state));
+    }
+    let url = format!("http://{addr}/");
+    println!("Предпросмотр: {url} (остановить: Ctrl+C)");
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
+    while let Ok(first) = rx.recv() {
+        if !relevant(&root, &first, &mut watcher) {
+            continue;
+        }
+        // Debounce: an editor's save is often several events.
+        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(40)) {
+            relevant(&root, &ev, &mut watcher);
+        }
+        rebuild(&build_opts, &state);
+    }
+    0
+}
+
+/// Whether a file event concerns the sources. A watched folder created after start is
+/// watched from then on.
+fn relevant(root: &Path, ev: &notify::Result<notify::Event>, watcher: &mut impl Watcher) -> bool {
+    let Ok(ev) = ev else { return false };
+    if matches!(ev.kind, EventKind::Access(_) | EventKind::Other) {
+        return false;
+    }
+    let mut any = false;
+    for p in &ev.paths {
+        let rel = p.strip_prefix(root).unwrap_or(p);
+        let mut comps = rel.components();
+        let Some(first) = comps.next() else { continue };
+        let first = first.as_os_str().to_string_lossy();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with(".#")
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".swx")
+        {
+            continue;
+        }
+        if first == "config.toml" {
+            any = true;
+        } else if WATCHED_DIRS.contains(&first.as_ref()) {
+            if comps.next().is_none() && matches!(ev.kind, EventKind::Create(_)) {
+                let _ = watcher.watch(p, RecursiveMode::Recursive);
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+fn rebuild(opts: &BuildOptions, state: &State) {
+    let started = Instant::now();
+    match build(opts) {
+        Ok(report) => {
+            println!("{}", report.summary());
+            state.set(true, None);
+        }
+        Err(e) => {
+            let text = match &e {
+                BuildError::Content(diags) => {
+                    diagnostics::render(diags, Format::Human, &opts.root, false)
+                }
+                BuildError::Template(m) | BuildError::Io(m) => format!("ошибка: {m}\n"),
+            };
+            eprint!("{text}");
+            eprintln!(
+                "Сборка за {:.2} с не удалась; показана прежняя версия.",
+                started.elapsed().as_secs_f64()
+            );
+            state.set(false, Some(text));
+        }
+    }
+}
