@@ -1,0 +1,346 @@
+//! `socnav serve` as an editor uses it: a server on a free port, files edited under it.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    addr: String,
+    /// The private output folder, from the build summary lines.
+    output: PathBuf,
+    /// Keeps the thread reading the server's output alive.
+    _lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &Site) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_socnav"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.root)
+        .env("SOCNAV_TODAY", "2026-11-20")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut output = None;
+    let mut addr = None;
+    while addr.is_none() {
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("serve prints its address");
+        if let Some(i) = line.find(" → ") {
+            output = Some(PathBuf::from(line[i + " → ".len()..].trim()));
+        }
+        if let Some(i) = line.find("http://") {
+            let rest = &line[i + 7..];
+            addr = Some(rest[..rest.find('/').unwrap()].to_string());
+        }
+    }
+    Server {
+        child,
+        addr: addr.unwrap(),
+        output: output.expect("first build summary"),
+        _lines: rx,
+    }
+}
+
+/// One raw GET: (status, headers, body).
+fn get(addr: &str, path: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let code = head.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
+    (code, head.to_string(), body.to_string())
+}
+
+fn status(addr: &str) -> serde_json::Value {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(s, "GET /__socnav/events HTTP/1.1\r\n\r\n").unwrap();
+    let mut r = BufReader::new(s);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        r.read_line(&mut line).unwrap();
+        if let Some(json) = line.strip_prefix("data: ") {
+            return serde_json::from_str(json).unwrap();
+        }
+    }
+}
+
+/// Wait until the build state changes from `version_before` (a good build) or shows
+/// errors; returns the new state.
+fn wait_rebuild(srv: &Server, version_before: u64) -> serde_json::Value {
+    let start = Instant::now();
+    loop {
+        let s = status(&srv.addr);
+        if s["version"].as_u64().unwrap() != version_before || !s["errors"].is_null() {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no rebuild after an edit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn version(srv: &Server) -> u64 {
+    status(&srv.addr)["version"].as_u64().unwrap()
+}
+
+#[test]
+fn serves_pages_with_live_reload_and_rebuilds_on_edit() {
+    let site = Site::new();
+    let srv = start(&site);
+    let (code, head, body) = get(&srv.addr, "/services/edinoe-posobie/");
+    assert_eq!(code, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("<script src=\"/__socnav/live.js\"></script></body>"));
+    assert!(body.contains("Единое пособие на детей"));
+
+    // The reload script is a serve-mode thing only.
+    site.build(&[]).ok();
+    assert!(!site
+        .out("services/edinoe-posobie/index.html")
+        .contains("__socnav"));
+
+    let v = version(&srv);
+    site.replace(
+        "content/services/edinoe-posobie.md",
+        "title = \"Единое пособие на детей",
+        "title = \"Единое пособие для детей",
+    );
+    let s = wait_rebuild(&srv, v);
+    assert!(s["errors"].is_null(), "{s}");
+    let (_, _, body) = get(&srv.addr, "/services/edinoe-posobie/");
+    assert!(body.contains("Единое пособие для детей"), "edit not served");
+    // Pages that list the record follow.
+    let (_, _, list) = get(&srv.addr, "/services/");
+    assert!(list.contains("Единое пособие для детей"));
+}
+
+#[test]
+fn invalid_content_keeps_last_good_pages_and_shows_the_errors() {
+    let site = Site::new();
+    let srv = start(&site);
+    let v = version(&srv);
+    site.replace(
+        "content/services/edinoe-posobie.md",
+        "form = \"payment\"",
+        "form = \"paymentt\"",
+    );
+    let s = wait_rebuild(&srv, v);
+    let errors = s["errors"].as_str().expect("errors shown");
+    assert!(
+        errors.contains("content/services/edinoe-posobie.md:"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("«paymentt»") && errors.contains("«payment»"),
+        "{errors}"
+    );
+    assert_eq!(
+        s["version"].as_u64().unwrap(),
+        v,
+        "no new version for a failed build"
+    );
+    let (code, _, body) = get(&srv.addr, "/services/edinoe-posobie/");
+    assert_eq!(code, 200, "last good page still served");
+    assert!(body.contains("Единое пособие"));
+    let (_, _, script) = get(&srv.addr, "/__socnav/live.js");
+    assert!(script.contains("socnav-errors"), "overlay script");
+
+    site.replace(
+        "content/services/edinoe-posobie.md",
+        "form = \"paymentt\"",
+        "form = \"payment\"",
+    );
+    let start = Instant::now();
+    loop {
+        let s = status(&srv.addr);
+        if s["errors"].is_null() && s["version"].as_u64().unwrap() > v {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "fix did not clear the errors"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn nothing_outside_the_output_is_served() {
+    let site = Site::new();
+    site.write("secret.txt", "секрет");
+    let srv = start(&site);
+    for bad in [
+        "/../config.toml",
+        "/../../etc/passwd",
+        "/%2e%2e/config.toml",
+        "/%2E%2E%2Fconfig.toml",
+        "/..%2f..%2fetc%2fpasswd",
+        "/..%5cconfig.toml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/../secret.txt",
+    ] {
+        let (code, head, body) = get(&srv.addr, bad);
+        assert_eq!(code, 404, "{bad}: {head}");
+        assert!(!body.contains("секрет") && !body.contains("root:"), "{bad}");
+        assert!(body.contains("<html"), "{bad}: the site's 404 page");
+    }
+    let (code, _, _) = get(&srv.addr, "/net-takoy-stranicy/");
+    assert_eq!(code, 404);
+}
+
+#[test]
+fn content_types() {
+    let site = Site::new();
+    let srv = start(&site);
+    let html = get(&srv.addr, "/").2;
+    let css = html
+        .split("href=\"")
+        .find_map(|s| s.split('"').next().filter(|h| h.ends_with(".css")))
+        .unwrap();
+    for (path, ty) in [
+        (css, "text/css"),
+        ("/sitemap.xml", "application/xml"),
+        ("/favicon.svg", "image/svg+xml"),
+        ("/robots.txt", "text/plain"),
+        ("/search/none.json", "application/json"),
+        ("/__socnav/live.js", "text/javascript"),
+    ] {
+        let (code, head, _) = get(&srv.addr, path);
+        assert_eq!(code, 200, "{path}");
+        assert!(
+            head.contains(&format!("Content-Type: {ty}")),
+            "{path}: {head}"
+        );
+    }
+}
+
+/// After each edit in a sequence (body, title, reference, taxonomy term, new record,
+/// renamed record, deleted record referenced elsewhere, data/, template), the served
+/// output equals a clean build of the same sources, file for file.
+#[test]
+fn served_output_equals_a_clean_build_after_every_edit() {
+    let site = Site::new();
+    let srv = start(&site);
+    let svc = "content/services/edinoe-posobie.md";
+    let steps: Vec<Box<dyn Fn(&Site)>> = vec![
+        Box::new(|s| {
+            let t = s.read(svc) + "\nНовый абзац о сроках.\n";
+            s.write(svc, t);
+        }),
+        Box::new(|s| {
+            s.replace(
+                svc,
+                "title = \"Единое пособие",
+                "title = \"Единое ежемесячное пособие",
+            );
+        }),
+        Box::new(|s| {
+            s.replace(
+                svc,
+                "categories = [\"family\"]",
+                "categories = [\"family\", \"social-services\"]",
+            );
+        }),
+        Box::new(|s| {
+            let text = s.read(svc).replace("edinoe-posobie", "x");
+            s.write(
+                "content/services/novaya-mera.md",
+                text.replace("title = \"Единое", "title = \"Новая"),
+            );
+        }),
+        Box::new(|s| {
+            std::fs::rename(
+                s.path("content/services/novaya-mera.md"),
+                s.path("content/services/drugaya-mera.md"),
+            )
+            .unwrap();
+        }),
+        Box::new(|s| s.remove("content/services/drugaya-mera.md")),
+        Box::new(|s| {
+            let t = s
+                .read("data/documents.toml")
+                .replace("title = \"Паспорт", "title = \"Паспорт гражданина");
+            s.write("data/documents.toml", t);
+        }),
+        Box::new(|s| {
+            let p = "themes/navigator/templates/404.html";
+            let t = s.read(p).replace("</h1>", " (ошибка 404)</h1>");
+            s.write(p, t);
+        }),
+    ];
+    for (n, step) in steps.iter().enumerate() {
+        let v = version(&srv);
+        step(&site);
+        let s = wait_rebuild(&srv, v);
+        // A build may also have been triggered by an earlier event: wait for quiet.
+        std::thread::sleep(Duration::from_millis(300));
+        let later = status(&srv.addr);
+        let s = if later["version"] != s["version"] {
+            later
+        } else {
+            s
+        };
+        let clean = site.tmp.path().join(format!("clean-{n}"));
+        let r = site.socnav(&[
+            "build",
+            "--output",
+            clean.to_str().unwrap(),
+            "--base-url",
+            &format!("http://{}", srv.addr),
+        ]);
+        if s["errors"].is_null() {
+            r.ok();
+            let served = snapshot(&srv.output);
+            let expected = snapshot(&clean);
+            let a: Vec<&String> = served.keys().collect();
+            let b: Vec<&String> = expected.keys().collect();
+            assert_eq!(a, b, "step {n}: file lists differ");
+            for (k, v) in &expected {
+                assert!(served[k] == *v, "step {n}: {k} differs from a clean build");
+            }
+        } else {
+            assert_ne!(
+                r.code, 0,
+                "step {n}: serve saw errors a clean build does not"
+            );
+        }
+    }
+    let (_, _, page) = get(&srv.addr, "/404.html");
+    assert!(page.contains("(ошибка 404)"), "template edit served");
+}
