@@ -258,7 +258,8 @@ fn served_output_equals_a_clean_build_after_every_edit() {
     let site = Site::new();
     let srv = start(&site);
     let svc = "content/services/edinoe-posobie.md";
-    let steps: Vec<Box<dyn Fn(&Site)>> = vec![
+    type Edit = Box<dyn Fn(&Site)>;
+    let steps: Vec<Edit> = vec![
         Box::new(|s| {
             let t = s.read(svc) + "\nНовый абзац о сроках.\n";
             s.write(svc, t);
