@@ -126,11 +126,13 @@ test('field weight: title outranks description, which outranks eligibility, then
     [wName('пособие')]: wordFile([{
       forms: ['пособие'],
       // Listed worst first, so the order comes from the weights, not from the file.
-      hits: [[body, BODY], [elig, ELIGIBILITY | BODY], [desc, DESCRIPTION], [title, TITLE | BODY]],
+      // A word in several fields counts by the heaviest of them.
+      hits: [[body, BODY], [elig, ELIGIBILITY | BODY], [desc, DESCRIPTION | ELIGIBILITY], [title, TITLE | DESCRIPTION | BODY]],
     }]),
   };
   const r = search('пособие ', files);
   assert.deepEqual(urls(r), ['/title/', '/description/', '/eligibility/', '/body/']);
+  assert.deepEqual(r.docs.map((d) => d.s), [TITLE, DESCRIPTION, ELIGIBILITY, BODY]);
   assert.equal(r.all, 4);
   assert.equal(r.total, 4, 'one word, no filter: the index knows the total');
 });
