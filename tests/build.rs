@@ -687,5 +687,13 @@ fn search_page_is_a_way_in_without_javascript() {
     assert!(html.contains("href=\"/audiences/"));
     // The header's search form on every page leads here.
     assert!(site.out("index.html").contains("action=\"/search/\""));
-    assert!(!html.contains("<script"), "works without scripts");
+    // Scripts only enhance: deferred files of our own, nothing inline.
+    assert!(!html.contains("<script>"), "no inline script");
+    for tag in html.split("<script").skip(1) {
+        assert!(
+            tag.starts_with(" defer src=\"/search"),
+            "only the search scripts: <script{}",
+            &tag[..40.min(tag.len())]
+        );
+    }
 }
