@@ -12,6 +12,18 @@ pub const DESCRIPTION: u8 = 4;
 pub const ELIGIBILITY: u8 = 2;
 pub const BODY: u8 = 1;
 
+/// Standards in force come before drafts, and both before withdrawn ones.
+pub fn status_rank(page: &Page) -> u8 {
+    match &page.record {
+        Record::Standard(s) => match s.status.as_str() {
+            "in-force" => 0,
+            "draft" | "public-discussion" => 1,
+            _ => 2,
+        },
+        _ => 0,
+    }
+}
+
 /// Kind codes in records, in the order results of equal weight are listed.
 pub fn kind_code(kind: Option<Kind>) -> u8 {
     match kind {
@@ -81,7 +93,8 @@ pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
             }
         }
         Record::Standard(s) => {
-            parts.push((ELIGIBILITY, Borrowed(s.code.as_str())));
+            // The code is how people name a standard: it weighs as the title.
+            parts.push((TITLE, Borrowed(s.code.as_str())));
             if let Some(d) = &s.developer {
                 parts.push((BODY, Borrowed(d.as_str())));
             }
@@ -98,8 +111,9 @@ pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
 }
 
 /// The record a result is drawn from, as a JSON array:
-/// `[kind, url, title, summary, facts, terms]` (see docs/search-index.md).
-pub fn record_json(site: &Site, page: &Page) -> String {
+/// `[kind, url, title, summary, facts, terms, rank]` (see docs/search-index.md); `rank`
+/// is the document's place in the index order, which breaks ties between results.
+pub fn record_json(site: &Site, page: &Page, rank: usize) -> String {
     let summary = page
         .description
         .as_deref()
@@ -128,6 +142,7 @@ pub fn record_json(site: &Site, page: &Page) -> String {
         summary,
         facts,
         terms,
+        rank,
     ))
     .expect("strings serialise")
 }

@@ -135,12 +135,18 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
         .collect();
     pages.sort_by_cached_key(|&i| {
         let p = &site.pages[i];
-        (kind_code(p.kind), p.title.to_lowercase(), p.url.clone())
+        (
+            kind_code(p.kind),
+            docs::status_rank(p),
+            p.title.to_lowercase(),
+            p.url.clone(),
+        )
     });
     let t0 = std::time::Instant::now();
     let records: Vec<String> = pages
         .par_iter()
-        .map(|&i| docs::record_json(site, &site.pages[i]))
+        .enumerate()
+        .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
         .collect();
 
     let mut words: Vec<Word> = Vec::new();

@@ -80,13 +80,16 @@
   }
 
   /* A document that another term's files did not name may still hold the term in its
-     title or summary. */
+     title or summary: its weight there (8 or 4), else 0. */
   function inText(rec, t) {
-    var ws = T.words(rec[2] + " " + rec[3]);
-    for (var i = 0; i < ws.length; i++) {
-      if (T.stem(ws[i]) === t.stem || (t.partial && ws[i].indexOf(t.word) === 0)) return true;
+    var fields = [rec[2], rec[3]];
+    for (var f = 0; f < 2; f++) {
+      var ws = T.words(fields[f]);
+      for (var i = 0; i < ws.length; i++) {
+        if (T.stem(ws[i]) === t.stem || (t.partial && ws[i].indexOf(t.word) === 0)) return f ? 4 : 8;
+      }
     }
-    return false;
+    return 0;
   }
 
   function passes(rec, fs) {
@@ -116,12 +119,14 @@
     for (var url in docs) {
       var d = docs[url];
       ts.forEach(function (t, i) {
-        if (!byTerm[i].best[url] && !t.optional && inText(d.rec, t)) { d.m++; d.s += 4 * MATCH.stem; }
+        var w = !byTerm[i].best[url] && !t.optional ? inText(d.rec, t) : 0;
+        if (w) { d.m++; d.s += w * MATCH.stem; }
       });
       if (passes(d.rec, fs)) out.push(d);
     }
     out.sort(function (a, b) {
-      return b.m - a.m || b.s - a.s || a.rec[0] - b.rec[0] || (a.rec[2] < b.rec[2] ? -1 : a.rec[2] > b.rec[2] ? 1 : 0);
+      return b.m - a.m || b.s - a.s || a.rec[0] - b.rec[0] || (a.rec[6] || 0) - (b.rec[6] || 0) ||
+        (a.rec[2] < b.rec[2] ? -1 : a.rec[2] > b.rec[2] ? 1 : 0);
     });
     var all = 0;
     while (all < out.length && out[all].m >= required) all++;
@@ -200,7 +205,7 @@
     } else if (r.total > r.all) {
       show(r.docs, "Найдено: " + r.total + ". Показаны самые подходящие — уточните запрос или выберите тему, чтобы увидеть остальные.");
     } else {
-      show(r.docs, "Найдено: " + r.all + ".");
+      show(r.docs, "Найдено: " + r.all + "." + (r.docs.length > r.all ? " Ниже — записи, где есть только часть слов запроса." : ""));
     }
   }
 
