@@ -90,7 +90,8 @@ fn main() {
     );
     println!("| edit | edits | median | worst | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
-    let kinds: [(&str, &Path, fn(&str, usize) -> String, String); 3] = [
+    type Edit<'a> = (&'a str, &'a Path, fn(&str, usize) -> String, String);
+    let kinds: [Edit; 3] = [
         (
             "service body",
             &service,
