@@ -45,7 +45,7 @@ pub struct Fields<'a> {
 
 /// The texts of a page by field, the body included.
 pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
-    use std::borrow::Cow::{Borrowed, Owned};
+    use std::borrow::Cow::Borrowed;
     let mut parts = vec![(TITLE, Borrowed(page.title.as_str()))];
     if let Some(d) = &page.description {
         parts.push((DESCRIPTION, Borrowed(d.as_str())));
@@ -106,7 +106,7 @@ pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
         }
         Record::Plain => {}
     }
-    parts.push((BODY, Owned(body.to_string())));
+    parts.push((BODY, Borrowed(body)));
     Fields { parts }
 }
 

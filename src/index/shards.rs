@@ -218,9 +218,14 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
                     if stem_acc[w.stem as usize].add(stamp, fields, id, true) {
                         stems_used.push(w.stem);
                     }
-                    for &p in &w.prefixes {
-                        if prefix_acc[p as usize].add(stamp, fields, id, false) {
-                            prefixes_used.push(p);
+                    // Prefixes serve the word being typed: they come from the fields a
+                    // result is recognised by (title, description, eligibility), not
+                    // from body text, which would cost a third of the index's time.
+                    if fields > docs::BODY {
+                        for &p in &w.prefixes {
+                            if prefix_acc[p as usize].add(stamp, fields, id, false) {
+                                prefixes_used.push(p);
+                            }
                         }
                     }
                 }
