@@ -40,23 +40,65 @@ fn push_word_char(c: char, out: &mut String) -> bool {
 /// Call `f` with each normalised word of a text, in order. A word is a run of letters and
 /// digits; anything else (spaces, punctuation, hyphens) separates words. One-letter words
 /// are dropped: they are either prepositions or initials.
+///
+/// ASCII and the Russian alphabet, nearly all of our text, are normalised on their UTF-8
+/// bytes; any other character goes through [`push_word_char`].
 pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut w = String::new();
+    let b = text.as_bytes();
+    let mut w: Vec<u8> = Vec::with_capacity(64);
+    let mut other = String::new();
     let mut n = 0;
-    for c in text.chars() {
-        if push_word_char(c, &mut w) {
-            n += 1;
-        } else if !w.is_empty() {
-            if n > 1 {
-                f(&w);
+    let mut i = 0;
+    let mut emit = |w: &mut Vec<u8>, n: &mut usize| {
+        if *n > 1 {
+            f(std::str::from_utf8(w).expect("normalised words are UTF-8"));
+        }
+        w.clear();
+        *n = 0;
+    };
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            if c.is_ascii_alphanumeric() {
+                w.push(c.to_ascii_lowercase());
+                n += 1;
+            } else if n > 0 {
+                emit(&mut w, &mut n);
             }
-            w.clear();
-            n = 0;
+            continue;
+        }
+        if c == 0xD0 || c == 0xD1 {
+            let d = b[i + 1];
+            i += 2;
+            // а..п (D0 B0..BF), р..я (D1 80..8F, ъ→ь), upper case А..Я (D0 90..AF), Ё/ё.
+            let pair = match (c, d) {
+                (0xD0, 0xB0..=0xBF) => Some([0xD0, d]),
+                (0xD1, 0x8A) | (0xD0, 0xAA) | (0xD0, 0xAC) => Some([0xD1, 0x8C]),
+                (0xD1, 0x80..=0x8F) => Some([0xD1, d]),
+                (0xD0, 0x90..=0x9F) => Some([0xD0, d + 0x20]),
+                (0xD0, 0xA0..=0xAF) => Some([0xD1, d - 0x20]),
+                (0xD1, 0x91) | (0xD0, 0x81) => Some([0xD0, 0xB5]),
+                _ => None,
+            };
+            if let Some(p) = pair {
+                w.extend_from_slice(&p);
+                n += 1;
+                continue;
+            }
+            i -= 2;
+        }
+        let ch = text[i..].chars().next().expect("char boundary");
+        i += ch.len_utf8();
+        other.clear();
+        if push_word_char(ch, &mut other) {
+            w.extend_from_slice(other.as_bytes());
+            n += 1;
+        } else if n > 0 {
+            emit(&mut w, &mut n);
         }
     }
-    if n > 1 {
-        f(&w);
-    }
+    emit(&mut w, &mut n);
 }
 
 /// The normalised words of a text, in order (see [`each_word`]).
