@@ -36,19 +36,21 @@
 #      failing queries are listed one by one.
 #   A summary line per size ends the output.
 #
-# Takes, on 2 cores: N=1000 about 4 min (most of it the emulated slow link: Pagefind's
-# cold queries take 6-8 s each), N=10000 about 6 min, N=100000 much longer (Pagefind
-# indexes 111k pages).
+# Takes, on 2 cores: N=1000 about 6 min, N=10000 about 15 min (nearly all of it
+# Pagefind's queries on the slow link: 8-23 s each), N=100000 about 4 min: Pagefind
+# would need ~38 GB there, more than the machine has, so it is skipped (see below).
 #
 # Environment:
 #   SOCNAV_BIN               use this binary instead of `cargo build --release`
 #   CHROMIUM                 browser (default /usr/bin/chromium, Debian's package)
 #   BENCH_SEARCH_PAGEFIND=0  socnav only; =force runs Pagefind even where it would
 #                            need more memory than is available (it is skipped then:
-#                            ~0.31 MB a page, so 100,000 services want ~35 GB)
+#                            ~0.32 MB a page, so 100,000 services want ~38 GB)
 #   BENCH_SEARCH_QUERIES     a file with one query a line instead of the built-in 20
 #   BENCH_SEARCH_VERBOSE=1   every request of every measurement
 #   BENCH_SEARCH_KEEP=1      keep the temporary folder (its path is printed)
+#   BENCH_SEARCH_RESULTS=DIR write every measurement (each request: path, status, bytes,
+#                            round trip) to DIR/bench-search-N.json
 #   BENCH_SEARCH_STRICT=1    exit 5 when a query fails socnav's budget
 # Needs: cargo, node >= 18, npm, openssl, chromium. Exits 1 on a setup failure.
 set -euo pipefail
@@ -255,6 +257,10 @@ for n in "${NS[@]}"; do
     if [ -f "$json" ]; then
         cp "$json" "$WORK/result-n$n.json"
         JSONS+=("$WORK/result-n$n.json")
+        if [ -n "${BENCH_SEARCH_RESULTS:-}" ]; then
+            mkdir -p "$BENCH_SEARCH_RESULTS" && cp "$json" "$BENCH_SEARCH_RESULTS/bench-search-$n.json" ||
+                say "bench-search: cannot write to $BENCH_SEARCH_RESULTS"
+        fi
         node -e 'const r = require(process.argv[1]); process.exit(r.rows.every((x) => x.pass) ? 0 : 1)' "$json" || budget_fail=1
     fi
     rm -rf "$dir"
