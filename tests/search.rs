@@ -278,3 +278,29 @@ fn zola_index_when_asked_with_search_options() {
         );
     }
 }
+
+#[test]
+fn records_sharing_a_title_do_not_crowd_out_the_rest() {
+    let site = Site::new();
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
+    for n in 0..14 {
+        site.write(&format!("content/services/kopiya-{n:02}.md"), &text);
+    }
+    site.build(&[]).ok();
+    let dir = index_dir(&site);
+    let (entry, file) = word_entry(&dir, "пособие");
+    assert!(
+        entry["n"].as_u64().unwrap() >= 15,
+        "every copy counted: {}",
+        entry["n"]
+    );
+    let kept = urls(&entry, &file);
+    let copies = kept
+        .iter()
+        .filter(|u| u.starts_with("/services/kopiya-") || *u == "/services/edinoe-posobie/")
+        .count();
+    assert_eq!(copies, 1, "one record per title and weight: {kept:?}");
+    assert!(kept.len() > 1, "other records keep their places: {kept:?}");
+}

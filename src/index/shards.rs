@@ -57,6 +57,8 @@ pub struct Shards {
 #[derive(Clone)]
 struct Hit {
     doc: u32,
+    /// Same number for records with the same title.
+    title: u32,
     fields: u8,
     words: Vec<u32>,
 }
@@ -69,13 +71,19 @@ struct Top {
 
 impl Top {
     /// Keep the best `k` by weight, then by document order. Documents arrive in order, so
-    /// a newcomer goes after every kept hit of equal or higher weight.
-    fn offer(&mut self, k: usize, hit: impl FnOnce() -> Hit, fields: u8) {
+    /// a newcomer goes after every kept hit of equal or higher weight. Of records with the
+    /// same title (which arrive one after another) and the same weight, only the first is
+    /// kept: the few places go to different records, so that a word shared by many of
+    /// them still leaves room for the ones a second word of the query picks out.
+    fn offer(&mut self, k: usize, hit: impl FnOnce() -> Hit, fields: u8, title: u32) {
         self.count += 1;
         if self.hits.len() == k && self.hits[k - 1].fields >= fields {
             return;
         }
         let at = self.hits.partition_point(|h| h.fields >= fields);
+        if at > 0 && self.hits[at - 1].fields == fields && self.hits[at - 1].title == title {
+            return;
+        }
         self.hits.insert(at, hit());
         self.hits.truncate(k);
     }
@@ -142,6 +150,16 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
             p.url.clone(),
         )
     });
+    // Records with the same title share a number (they are next to each other).
+    let mut titles: Vec<u32> = Vec::with_capacity(pages.len());
+    for (n, &i) in pages.iter().enumerate() {
+        let same = n > 0 && {
+            let (a, b) = (&site.pages[pages[n - 1]], &site.pages[i]);
+            a.kind == b.kind && a.title.to_lowercase() == b.title.to_lowercase()
+        };
+        let last = titles.last().copied().unwrap_or(0);
+        titles.push(if same { last } else { last + 1 });
+    }
     let t0 = std::time::Instant::now();
     let records: Vec<String> = pages
         .par_iter()
@@ -233,19 +251,33 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
                     let acc = &mut stem_acc[s as usize];
                     let fields = acc.fields;
                     let words = std::mem::take(&mut acc.words);
-                    stem_top[s as usize].offer(K_WORD, || Hit { doc, fields, words }, fields);
+                    let title = titles[doc as usize];
+                    stem_top[s as usize].offer(
+                        K_WORD,
+                        || Hit {
+                            doc,
+                            title,
+                            fields,
+                            words,
+                        },
+                        fields,
+                        title,
+                    );
                 }
                 for p in prefixes_used {
                     let acc = &mut prefix_acc[p as usize];
                     let (fields, best) = (acc.fields, acc.words[0]);
+                    let title = titles[doc as usize];
                     prefix_top[p as usize].offer(
                         K_PREFIX,
                         || Hit {
                             doc,
+                            title,
                             fields,
                             words: vec![best],
                         },
                         fields,
+                        title,
                     );
                 }
             }
