@@ -30,7 +30,7 @@ pub struct ServeOptions {
 }
 
 /// What the pages' script is told: a version that changes with every good build, and the
-/// errors of the last build if it failed.
+/// errors of the last build if it failed (`build` counts every build, good or not).
 #[derive(Default)]
 struct Status {
     generation: u64,
@@ -51,7 +51,8 @@ impl State {
     }
 
     fn json_of(s: &Status) -> String {
-        serde_json::json!({ "version": s.version, "errors": s.errors }).to_string()
+        serde_json::json!({ "build": s.generation, "version": s.version, "errors": s.errors })
+            .to_string()
     }
 
     /// Wait until the state differs from generation `seen` (or the timeout passes).
