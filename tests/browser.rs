@@ -140,32 +140,6 @@ fn content_security_policy() -> String {
         .join("; ")
 }
 
-fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
-}
-
 fn percent_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -193,7 +167,10 @@ impl Reply {
     fn file(status: &'static str, path: &Path) -> Reply {
         Reply {
             status,
-            headers: vec![("Content-Type", content_type(path).to_string())],
+            headers: vec![(
+                "Content-Type",
+                socnav::serve::content_type(path).to_string(),
+            )],
             body: std::fs::read(path).unwrap_or_default(),
         }
     }
