@@ -35,6 +35,9 @@ pub fn kind_code(kind: Option<Kind>) -> u8 {
     }
 }
 
+/// How much of a record's Markdown body is indexed (about 1,200 Cyrillic letters).
+pub const RECORD_BODY_BYTES: usize = 2400;
+
 /// A description is cut to this many characters in a result.
 pub const SUMMARY_CHARS: usize = 110;
 
@@ -106,6 +109,18 @@ pub fn fields<'a>(site: &'a Site, page: &'a Page, body: &'a str) -> Fields<'a> {
         }
         Record::Plain => {}
     }
+    // A record's body is indexed up to its first RECORD_BODY_BYTES: the part read first,
+    // while the rest mostly retells the fields above, which are indexed in full. Plain
+    // pages have nothing but their body and are indexed whole.
+    let body = if page.kind.is_some() && body.len() > RECORD_BODY_BYTES {
+        let mut end = RECORD_BODY_BYTES;
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        &body[..end]
+    } else {
+        body
+    };
     parts.push((BODY, Borrowed(body)));
     Fields { parts }
 }

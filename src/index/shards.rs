@@ -180,11 +180,11 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    index: records {:.3} s", t0.elapsed().as_secs_f64());
     }
-    const CHUNK: usize = 256;
+    const CHUNK: usize = 1024;
     let chunks: Vec<&[usize]> = pages.chunks(CHUNK).collect();
     let mut doc_base = 0u32;
     let mut t_tok = 0.0;
-    for batch in chunks.chunks(16) {
+    for batch in chunks.chunks(4) {
         let tt = std::time::Instant::now();
         let results: Vec<Result<Chunk, String>> =
             batch.par_iter().map(|c| tokenize(site, c)).collect();
