@@ -97,7 +97,10 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             opts.interface
         );
     }
-    let tmp = match tempfile::Builder::new().prefix("socnav-serve-").tempdir() {
+    let tmp = match tempfile::Builder::new()
+        .prefix("socnav-serve-")
+        .tempdir_in(private_base())
+    {
         Ok(t) => t,
         Err(e) => {
             eprintln!("ошибка: не удалось создать временную папку: {e}");
@@ -159,11 +162,35 @@ pub fn serve(opts: &ServeOptions) -> i32 {
     0
 }
 
+/// Where the preview's private output goes: a memory file system when there is one
+/// (rebuilds do not wait for the disk, and nothing is left on it), else the temp folder.
+fn private_base() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let writable = |p: &Path| {
+        tempfile::Builder::new()
+            .prefix("socnav-probe-")
+            .tempdir_in(p)
+            .is_ok()
+    };
+    if shm.is_dir() && writable(shm) {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    }
+}
+
 /// Whether a file event concerns the sources. A watched folder created after start is
 /// watched from then on.
 fn relevant(root: &Path, ev: &notify::Result<notify::Event>, watcher: &mut impl Watcher) -> bool {
     let Ok(ev) = ev else { return false };
-    if matches!(ev.kind, EventKind::Access(_) | EventKind::Other) {
+    // Reading files (the build itself does) and attribute changes such as access times
+    // change nothing in the site; reacting to them would rebuild again after every build.
+    if matches!(
+        ev.kind,
+        EventKind::Access(_)
+            | EventKind::Other
+            | EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+    ) {
         return false;
     }
     let mut any = false;
