@@ -140,23 +140,6 @@ fn content_security_policy() -> String {
         .join("; ")
 }
 
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 struct Reply {
     status: &'static str,
     headers: Vec<(&'static str, String)>,
@@ -187,7 +170,7 @@ impl Reply {
 /// The answer to `GET <target>` from the site in `root`.
 fn answer(root: &Path, target: &str) -> Reply {
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(path) = percent_decode(path) else {
+    let Some(path) = socnav::serve::percent_decode(path) else {
         return Reply::text("400 Bad Request", "bad path");
     };
     if !path.starts_with('/')

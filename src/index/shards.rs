@@ -400,6 +400,16 @@ fn json(s: &str) -> String {
     serde_json::to_string(s).expect("strings serialise")
 }
 
+/// Append the words with these ids as a comma-separated list of JSON strings.
+fn push_words(body: &mut String, ids: &[u32], words: &[Word]) {
+    for (i, w) in ids.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&json(&words[*w as usize].text));
+    }
+}
+
 /// The word forms of each stem, commonest first.
 fn forms_by_stem(stem_count: usize, words: &[Word]) -> Vec<Vec<u32>> {
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); stem_count];
@@ -454,12 +464,7 @@ fn word_files(
                     json(&stems[*id]),
                     tops[*id].count
                 );
-                for (i, w) in f.iter().enumerate() {
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    body.push_str(&json(&words[*w as usize].text));
-                }
+                push_words(&mut body, f, words);
                 body.push_str("],\"p\":[");
                 for (i, h) in tops[*id].hits.iter().enumerate() {
                     let mask: u32 = h
@@ -521,12 +526,7 @@ fn prefix_files(
                     json(&prefixes[*id]),
                     top.count
                 );
-                for (i, w) in comp.iter().enumerate() {
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    body.push_str(&json(&words[*w as usize].text));
-                }
+                push_words(&mut body, &comp, words);
                 body.push_str("],\"p\":[");
                 for (i, h) in top.hits.iter().enumerate() {
                     let wi = comp.iter().position(|w| *w == h.words[0]).unwrap_or(0);

@@ -178,7 +178,8 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     (real.starts_with(&root) && real.is_file()).then_some(real)
 }
 
-fn percent_decode(s: &str) -> Option<String> {
+/// Decode `%XX` escapes of a URL path; None for a bad escape or bytes that are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -19,7 +19,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{build, BuildError, BuildOptions};
 use crate::diagnostics::{self, Format};
 
-pub use http::{content_type, resolve, LIVE_PATH};
+pub use http::{content_type, percent_decode, resolve, LIVE_PATH};
 
 pub struct ServeOptions {
     pub root: PathBuf,
