@@ -137,12 +137,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         &site,
         &staging,
         || {
-            // Benchmarks only: the cost of the index is the build time with it minus
-            // the build time without it.
-            if std::env::var_os("SOCNAV_BENCH_NO_SEARCH_INDEX").is_some() {
-                return Ok(crate::index::Indexes::empty());
-            }
-            crate::index::build(&site)
+            // Open data is written beside the index, while pages render.
+            let (index, export) = rayon::join(
+                || {
+                    // Benchmarks only: the cost of the index is the build time with it
+                    // minus the build time without it.
+                    if std::env::var_os("SOCNAV_BENCH_NO_SEARCH_INDEX").is_some() {
+                        return Ok(crate::index::Indexes::empty());
+                    }
+                    crate::index::build(&site)
+                },
+                || crate::export::write(&site, &staging),
+            );
+            export?;
+            index
         },
         crate::index::Indexes::url,
     )

@@ -164,3 +164,40 @@ impl Config {
         self.taxonomies.iter().any(|t| t.name == name)
     }
 }
+
+/// socnav's own settings, read from `[extra]` in config.toml. Other `[extra]` keys belong
+/// to themes and are left alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Keep opened pages for offline reading with a service worker (`offline = false`
+    /// turns it off).
+    pub offline: bool,
+    /// Where the feedback forms post. None: Netlify Forms (the forms carry
+    /// `data-netlify`, and Netlify answers with the thank-you page).
+    pub feedback_endpoint: Option<String>,
+    /// The content repository, for «Предложить правку» links (`<repository>/edit/<branch>/<file>`).
+    pub repository: Option<String>,
+    pub repository_branch: String,
+}
+
+impl Config {
+    pub fn settings(&self) -> Settings {
+        let text = |key: &str| {
+            self.extra
+                .get(key)
+                .and_then(|v| v.as_str())
+                .map(|s| s.trim().trim_end_matches('/').to_string())
+                .filter(|s| !s.is_empty())
+        };
+        Settings {
+            offline: self
+                .extra
+                .get("offline")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true),
+            feedback_endpoint: text("feedback_endpoint"),
+            repository: text("repository"),
+            repository_branch: text("repository_branch").unwrap_or_else(|| "main".to_string()),
+        }
+    }
+}

@@ -16,6 +16,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod export;
 pub mod index;
 pub mod load;
 pub mod markdown;

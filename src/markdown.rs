@@ -125,6 +125,54 @@ fn render_inner(source: &str, nested: bool) -> String {
     }
 }
 
+/// Images in rendered HTML load lazily and reserve their space: every `<img>` gets
+/// `loading="lazy"` and `decoding="async"`, and `width`/`height` from the image file when
+/// the page does not set them (`size` finds a file's pixel size from its `src`). Old
+/// phones then neither fetch images off screen nor jump while they arrive.
+pub fn lazy_images(html: String, size: impl Fn(&str) -> Option<(usize, usize)>) -> String {
+    if !html.contains("<img") {
+        return html;
+    }
+    let handler = lol_html::element!("img", |el| {
+        el.set_attribute("loading", "lazy")?;
+        el.set_attribute("decoding", "async")?;
+        if !el.has_attribute("width") || !el.has_attribute("height") {
+            if let Some((w, h)) = el.get_attribute("src").and_then(|src| size(&src)) {
+                el.set_attribute("width", &w.to_string())?;
+                el.set_attribute("height", &h.to_string())?;
+            }
+        }
+        Ok(())
+    });
+    lol_html::rewrite_str(
+        &html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![handler],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    )
+    .unwrap_or(html)
+}
+
+/// The pixel size of a local image (`src` relative to the page's folder `dir`, or
+/// site-absolute under one of `roots`); None for other sites' images or unreadable files.
+pub fn image_size(
+    src: &str,
+    dir: &std::path::Path,
+    roots: &[std::path::PathBuf],
+) -> Option<(usize, usize)> {
+    let path = src.split(['?', '#']).next()?;
+    if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
+        return None;
+    }
+    let decoded = crate::serve::percent_decode(path)?;
+    let file = match decoded.strip_prefix('/') {
+        Some(abs) => roots.iter().map(|r| r.join(abs)).find(|f| f.is_file())?,
+        None => dir.join(&decoded),
+    };
+    imagesize::size(file).ok().map(|d| (d.width, d.height))
+}
+
 fn clean_url(url: CowStr<'_>) -> CowStr<'_> {
     if safe_href(&url) {
         url

@@ -1,5 +1,5 @@
-//! The search page as a citizen uses it, in a real browser, and the ranking engine under
-//! node.
+//! The search page as a citizen uses it, every page type's accessibility and the service
+//! pages as they print, in a real browser, and the ranking engine under node.
 //!
 //! - `search_page_in_a_browser`: builds the bundled catalogue with the `socnav` binary,
 //!   serves it from a small static server on 127.0.0.1 (404 for missing files, the
@@ -9,6 +9,36 @@
 //!   playwright-core (`tests/browser/package.json`), typing queries, choosing filters,
 //!   using the keyboard, with JavaScript off, and a relevance table of queries against the
 //!   bundled catalogue (`tests/browser/relevance.mjs`).
+//! - `every_page_type_passes_axe_and_the_keyboard_walk`: the same catalogue and server,
+//!   then `node tests/browser/a11y.test.mjs <url>`: one page of every type, at 360×740 and
+//!   1280×800, has no axe-core violation of WCAG 2.2 A/AA, `lang="ru"`, the landmarks, a
+//!   skip link to `#main`, a visible focus and no sideways scrolling at 320 px; then
+//!   search, a filter, a result and the record's forms are used with the keyboard only.
+//! - `service_pages_print_as_two_page_checklists`: the same catalogue and server, then
+//!   `node tests/browser/print.test.mjs <url>`: every `/services/<slug>/` page of the
+//!   sitemap printed to an A4 PDF must take at most two pages, and with print media its
+//!   documents list shows a check box before each document, the place to apply, the
+//!   decision deadline, the date checked and providers' contacts are shown, and the
+//!   search, menu, contents, forms and buttons are `display:none` (`print.css`).
+//! - `questionnaire_lists_measures_that_may_fit`: the same catalogue and server, then
+//!   `node tests/browser/podbor.test.mjs <url>`: «Какие меры мне подходят» (`/podbor/`)
+//!   links every region and audience page without JavaScript; with it, answers (region,
+//!   age, who you are) list the measures of `/podbor/<region>.json` and `federal.json`
+//!   that fit, grouped by situation, with the keyboard only too; answers survive a
+//!   reload and «Начать заново» clears them; the chosen region marks list cards and
+//!   service pages, and can be remembered and forgotten on its region page (`region.js`).
+//! - `provider_directory_and_standards_sort_and_filter`: the same catalogue and server,
+//!   then `node tests/browser/directory.test.mjs <url>`: without JavaScript `/providers/`
+//!   lists every provider by name and links the pre-sorted pages `/providers/po/<order>/`,
+//!   each listing every provider; with it (`directory.js`) a form above the list sorts the
+//!   cards by kind, field or group and filters providers by region (federal ones stay)
+//!   and standards by kind and status, announcing «Показано N из M», keyboard only too.
+//! - `pages_opened_once_read_offline`: the same catalogue and server, then
+//!   `node tests/browser/offline.test.mjs <url>`: a page registers the service worker
+//!   `/sw.js` (`offline.js`), which takes control; a service page and a search are used
+//!   online; offline, the service page reads the same and styled, the same search shows
+//!   the same results, a page never opened shows the offline page (`/offline/`) with a
+//!   list of the kept pages and a working link home; online again, pages load as usual.
 //! - `ranking_engine_unit_tests`: `node tests/js/engine.test.js`, the ranking rules on
 //!   hand-made index files.
 //!
@@ -58,9 +88,13 @@ fn require_tools(browser: bool) {
         if !chromium().is_file() {
             missing.push(format!("Chromium is not at {}", chromium().display()));
         }
-        let pw = manifest_dir().join("tests/browser/node_modules/playwright-core/package.json");
-        if !pw.is_file() {
-            missing.push("tests/browser/node_modules has no playwright-core".to_string());
+        for package in ["playwright-core", "axe-core"] {
+            let dir = manifest_dir()
+                .join("tests/browser/node_modules")
+                .join(package);
+            if !dir.join("package.json").is_file() {
+                missing.push(format!("tests/browser/node_modules has no {package}"));
+            }
         }
     }
     if !missing.is_empty() {
@@ -341,24 +375,48 @@ fn check_server(base: &str, site: &Path) {
     }
 }
 
-#[test]
-fn search_page_in_a_browser() {
+/// Builds the bundled catalogue, serves it, checks the server, and runs
+/// `node tests/browser/<script> <base url>`; the test fails with the script's output.
+fn run_browser_script(script: &str) {
     require_tools(true);
     let tmp = tempfile::tempdir().expect("temp dir");
     let site = build_catalogue(tmp.path());
     let base = serve(site.clone());
     check_server(&base, &site);
-    let (ok, output) = run_node(
-        &["tests/browser/search.test.mjs", &base],
-        Duration::from_secs(300),
-    );
-    assert!(
-        ok,
-        "browser tests failed (node tests/browser/search.test.mjs {base}):\n{output}"
-    );
-    show(&format!(
-        "\n--- tests/browser/search.test.mjs ---\n{output}\n"
-    ));
+    let path = format!("tests/browser/{script}");
+    let (ok, output) = run_node(&[&path, &base], Duration::from_secs(300));
+    assert!(ok, "browser tests failed (node {path} {base}):\n{output}");
+    show(&format!("\n--- {path} ---\n{output}\n"));
+}
+
+#[test]
+fn search_page_in_a_browser() {
+    run_browser_script("search.test.mjs");
+}
+
+#[test]
+fn every_page_type_passes_axe_and_the_keyboard_walk() {
+    run_browser_script("a11y.test.mjs");
+}
+
+#[test]
+fn service_pages_print_as_two_page_checklists() {
+    run_browser_script("print.test.mjs");
+}
+
+#[test]
+fn questionnaire_lists_measures_that_may_fit() {
+    run_browser_script("podbor.test.mjs");
+}
+
+#[test]
+fn provider_directory_and_standards_sort_and_filter() {
+    run_browser_script("directory.test.mjs");
+}
+
+#[test]
+fn pages_opened_once_read_offline() {
+    run_browser_script("offline.test.mjs");
 }
 
 #[test]

@@ -163,13 +163,29 @@ fn standard_pages_list_governed_services_and_the_successor() {
 fn service_page_shows_its_life_situation() {
     let site = built();
     let html = site.out(SERVICE);
-    let sec = section_of(&html, "Входит в жизненные ситуации");
+    // The route of the situation, beside the service, with this service's step marked and
+    // the other steps linked to the situation's page.
+    let aside = html
+        .split("<aside class=\"route-aside\"")
+        .nth(1)
+        .and_then(|s| s.split("</aside>").next())
+        .expect("the situation's route beside the service");
     assert!(
-        sec.contains("href=\"/situations/rozhdenie-rebenka/\""),
-        "{sec}"
+        aside.contains("href=\"/situations/rozhdenie-rebenka/\">Рождение ребёнка</a>"),
+        "{aside}"
     );
-    assert!(sec.contains("Рождение ребёнка"));
-    assert!(sec.contains("шаг 2"), "the step number: {sec}");
+    let items: Vec<&str> = aside.split("<li").skip(1).collect();
+    assert_eq!(items.len(), 2, "every step of the route: {aside}");
+    assert!(items[0].contains("href=\"/situations/rozhdenie-rebenka/#shag-1\""));
+    assert!(!items[0].contains("aria-current"));
+    assert!(
+        items[1].contains("aria-current=\"step\"") && items[1].contains("вы здесь"),
+        "step 2 is this service's: {aside}"
+    );
+    assert!(
+        !items[1].contains("href="),
+        "the current step is not a link"
+    );
     let other = site.out("services/edv-invalidam/index.html");
     assert!(!other.contains("/situations/rozhdenie-rebenka/"));
     let situation = site.out("situations/rozhdenie-rebenka/index.html");
@@ -279,7 +295,9 @@ fn sitemap_lists_every_page_with_the_base_url() {
     let mut pages = BTreeSet::new();
     for p in all_paths(&site.public()) {
         if let Some(dir) = p.strip_suffix("index.html") {
-            if dir.starts_with("old/") {
+            // Redirects, and service pages that are not content (the offline page, the
+            // feedback thank-you page), stay out of the sitemap.
+            if dir.starts_with("old/") || dir == "offline/" || dir == "spasibo/" {
                 continue;
             }
             pages.insert(format!("{BASE}/{dir}"));
@@ -337,8 +355,21 @@ fn css_name_carries_a_content_hash_and_pages_link_it() {
         .into_iter()
         .filter(|p| p.ends_with(".css"))
         .collect();
-    assert_eq!(css.len(), 1, "{css:?}");
-    let name = &css[0];
+    // style.<hash>.css, and print.<hash>.css linked for print only.
+    assert_eq!(css.len(), 2, "{css:?}");
+    let name = css
+        .iter()
+        .find(|p| p.starts_with("style."))
+        .unwrap_or_else(|| panic!("no style.<hash>.css in {css:?}"));
+    let print = css
+        .iter()
+        .find(|p| p.starts_with("print."))
+        .unwrap_or_else(|| panic!("no print.<hash>.css in {css:?}"));
+    assert_eq!(
+        std::fs::read(site.public().join(print)).unwrap(),
+        std::fs::read(site.path("themes/navigator/static/print.css")).unwrap(),
+        "the hashed file is the theme's print stylesheet"
+    );
     let hash = name
         .strip_prefix("style.")
         .and_then(|s| s.strip_suffix(".css"))
@@ -364,6 +395,12 @@ fn css_name_carries_a_content_hash_and_pages_link_it() {
             stylesheet_href(&site.out(page)),
             format!("/{name}"),
             "{page}"
+        );
+        assert!(
+            site.out(page).contains(&format!(
+                "<link rel=\"stylesheet\" href=\"/{print}\" media=\"print\">"
+            )),
+            "{page} links /{print} for print"
         );
     }
     // Another stylesheet, another name.
@@ -616,7 +653,9 @@ fn paginated_section_pages_exist_and_are_in_the_sitemap() {
     let r = site.build(&[]);
     r.ok();
     assert!(
-        r.stdout.contains("19 страниц списков"),
+        // 18 before pagination, one more list page, and the 6 pre-sorted pages of the
+        // provider directory and the standards catalogue.
+        r.stdout.contains("25 страниц списков"),
         "one more list page: {}",
         r.stdout
     );
@@ -687,13 +726,129 @@ fn search_page_is_a_way_in_without_javascript() {
     assert!(html.contains("href=\"/audiences/"));
     // The header's search form on every page leads here.
     assert!(site.out("index.html").contains("action=\"/search/\""));
-    // Scripts only enhance: deferred files of our own, nothing inline.
+    // Scripts only enhance: deferred files of our own, nothing inline. region.js (every
+    // page) marks measures of the visitor's region; offline.js (every page) registers the
+    // service worker.
     assert!(!html.contains("<script>"), "no inline script");
     for tag in html.split("<script").skip(1) {
         assert!(
-            tag.starts_with(" defer src=\"/search"),
-            "only the search scripts: <script{}",
-            &tag[..40.min(tag.len())]
+            allowed_script(tag, &["search-text", "search", "region", "offline"]),
+            "only the search scripts, region.js, offline.js and JSON-LD: <script{}",
+            tag.chars().take(60).collect::<String>()
+        );
+    }
+}
+
+/// What follows `<script` in a page is one of the two allowed forms: a JSON-LD data
+/// block (`<script type="application/ld+json">`, which browsers do not run), or an
+/// empty, deferred script of a theme file named in `own`, with a content hash
+/// (`<script defer src="/offline.<hash>.js"></script>`, in either attribute order).
+fn allowed_script(after: &str, own: &[&str]) -> bool {
+    if after.starts_with(" type=\"application/ld+json\">") {
+        return true;
+    }
+    let Some(end) = after.find("></script>") else {
+        return false;
+    };
+    let attrs = &after[..end];
+    let src = attrs
+        .strip_prefix(" defer src=\"")
+        .and_then(|s| s.strip_suffix('"'))
+        .or_else(|| {
+            attrs
+                .strip_prefix(" src=\"")
+                .and_then(|s| s.strip_suffix("\" defer"))
+        });
+    let Some((name, hash)) = src
+        .and_then(|s| s.strip_prefix('/'))
+        .and_then(|s| s.strip_suffix(".js"))
+        .and_then(|s| s.rsplit_once('.'))
+    else {
+        return false;
+    };
+    own.contains(&name) && hash.len() >= 8 && hash.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[test]
+fn offline_reading_is_on_by_default_and_off_by_a_switch() {
+    let site = built();
+    // The service worker, with this build's assets and a versioned cache name.
+    let sw = site.out("sw.js");
+    let style = stylesheet_href(&site.out("index.html"));
+    assert!(
+        sw.contains(&format!("\"style.css\": \"{style}\"")),
+        "sw.js names {style}"
+    );
+    assert!(sw.contains("const OFFLINE_URL = \"/offline/\";"), "{sw}");
+    assert!(
+        !sw.contains("__SOCNAV_VERSION__"),
+        "the version is filled in"
+    );
+    assert!(
+        !sw.contains("{{") && !sw.contains("{%"),
+        "sw.js is rendered"
+    );
+    let version = sw
+        .split("\"socnav-static-")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a versioned cache name in sw.js");
+    assert!(
+        version.len() >= 8 && version.chars().all(|c| c.is_ascii_hexdigit()),
+        "cache version {version}"
+    );
+    // The offline page: a page of the site, not for search engines.
+    let offline = site.out("offline/index.html");
+    assert!(
+        offline.contains("<h1>Нет соединения с интернетом</h1>"),
+        "{offline}"
+    );
+    assert!(offline.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(offline.contains(&style), "the offline page is styled");
+    assert!(
+        !site.out("sitemap.xml").contains("/offline/"),
+        "the offline page is not in the sitemap"
+    );
+    // Every page registers the worker with offline.js.
+    let script = |html: &str| {
+        html.split("<script defer src=\"/offline.")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map(|s| format!("/offline.{s}"))
+    };
+    let js = script(&site.out("index.html")).expect("the home page links offline.js");
+    assert!(site.public().join(&js[1..]).is_file(), "{js} is published");
+    for page in [
+        SERVICE,
+        "search/index.html",
+        "404.html",
+        "offline/index.html",
+    ] {
+        assert_eq!(
+            script(&site.out(page)).as_deref(),
+            Some(js.as_str()),
+            "{page}"
+        );
+    }
+
+    // Switched off: no worker, no offline page, no registration.
+    site.replace("config.toml", "[extra]\n", "[extra]\noffline = false\n");
+    site.build(&[]).ok();
+    // A worker that removes itself, for visitors who installed one from an earlier build.
+    let retired = site.out("sw.js");
+    assert!(
+        retired.contains("self.registration.unregister()"),
+        "{retired}"
+    );
+    assert!(
+        !retired.contains("fetch"),
+        "the retired worker serves nothing"
+    );
+    assert!(!site.public().join("offline").exists(), "no /offline/");
+    for page in ["index.html", SERVICE, "search/index.html", "404.html"] {
+        assert!(
+            !site.out(page).contains("/offline."),
+            "{page} does not link offline.js"
         );
     }
 }

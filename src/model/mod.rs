@@ -272,6 +272,14 @@ impl Site {
         self.by_slug.get(&(kind, slug.to_string())).copied()
     }
 
+    /// The title of a taxonomy term from its data/ dictionary (the key when it has none).
+    pub fn term_title(&self, taxonomy: &str, key: &str) -> String {
+        crate::schema::Dict::taxonomy(taxonomy)
+            .and_then(|d| self.dicts.get(d).get(key))
+            .map(|t| t.title.clone())
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// Compute reverse links.
     fn link(&mut self, keys: &[String]) {
         let mut links: Vec<Links> = vec![Links::default(); self.pages.len()];

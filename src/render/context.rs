@@ -29,6 +29,32 @@ pub struct Summary {
     pub level_label: Option<&'static str>,
     pub form_label: Option<&'static str>,
     pub region_titles: Vec<String>,
+    /// Region keys, for the script that marks measures of the visitor's region.
+    pub regions: Vec<String>,
+    /// A service's key facts for lists: cost, decision time, where to apply.
+    pub facts: Option<CardFacts>,
+    /// Keys the directory script sorts and filters providers and standards by.
+    pub sort: Option<SortKeys>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SortKeys {
+    /// Provider type or standard type, with its label.
+    pub kind: String,
+    pub kind_label: String,
+    /// Standard status.
+    pub status: Option<String>,
+    /// First field of activity and target group (titles), for ordering.
+    pub category: Option<String>,
+    pub audience: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardFacts {
+    pub cost_label: Option<&'static str>,
+    pub decision: String,
+    #[serde(rename = "where")]
+    pub place: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,6 +95,12 @@ pub struct Base<'a> {
     pub reviewed: Option<String>,
     pub reviewed_human: Option<String>,
     pub attachments: Vec<Attachment>,
+    /// «Предложить правку»: the source file in the repository's web editor.
+    pub edit_url: Option<String>,
+    /// schema.org JSON-LD of a record, escaped for a script element.
+    pub jsonld: Option<String>,
+    /// The record as open data (`/opendata/<kind>/<slug>.json`).
+    pub json_url: Option<String>,
 }
 
 pub fn iso(d: Option<Date>) -> Option<String> {
@@ -101,7 +133,37 @@ pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
                 url: format!("{}{}", p.url, name),
             })
             .collect(),
+        edit_url: edit_url(site, p),
+        jsonld: super::jsonld::for_page(site, p),
+        json_url: p.kind.map(|k| crate::export::record_url(k, &p.slug)),
     }
+}
+
+/// `<repository>/edit/<branch>/<file>` (GitHub, Gitea and Forgejo take this form).
+fn edit_url(site: &Site, p: &Page) -> Option<String> {
+    let s = site.config.settings();
+    let repo = s.repository?;
+    let path: String = p
+        .rel
+        .split('/')
+        .map(|seg| crate::render::context::url_segment(seg))
+        .collect::<Vec<_>>()
+        .join("/");
+    Some(format!("{repo}/edit/{}/{path}", s.repository_branch))
+}
+
+/// A path segment as it goes into a URL: letters, digits and `-._~` as they are, the rest
+/// percent-encoded.
+pub fn url_segment(seg: &str) -> String {
+    let mut out = String::with_capacity(seg.len());
+    for b in seg.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `8 800 100-00-01` → `tel:+78001000001`. Only the first number of a list is linked.
@@ -198,6 +260,44 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
                     .unwrap_or_else(|| r.clone())
             })
             .collect(),
+        regions: p.taxonomies.regions.clone(),
+        facts: match &p.record {
+            Record::Service(s) => Some(CardFacts {
+                cost_label: schema::label_of(schema::COSTS, s.cost.as_deref().unwrap_or("free")),
+                decision: s.deadlines.decision.clone(),
+                place: s.apply.place.clone(),
+            }),
+            _ => None,
+        },
+        sort: match &p.record {
+            Record::Provider(pr) => Some(SortKeys {
+                kind: pr.kind.clone(),
+                kind_label: schema::label_of(schema::PROVIDER_TYPES, &pr.kind)
+                    .unwrap_or(&pr.kind)
+                    .to_string(),
+                status: None,
+                category: p
+                    .taxonomies
+                    .categories
+                    .first()
+                    .map(|k| site.term_title("categories", k)),
+                audience: p
+                    .taxonomies
+                    .audiences
+                    .first()
+                    .map(|k| site.term_title("audiences", k)),
+            }),
+            Record::Standard(st) => Some(SortKeys {
+                kind: st.kind.clone(),
+                kind_label: schema::label_of(schema::STANDARD_TYPES, &st.kind)
+                    .unwrap_or(&st.kind)
+                    .to_string(),
+                status: Some(st.status.clone()),
+                category: None,
+                audience: None,
+            }),
+            _ => None,
+        },
     }
 }
 
@@ -276,6 +376,36 @@ pub struct SituationRef {
     pub url: String,
     pub step_number: usize,
     pub step_title: String,
+    /// The whole route, with this service's step marked, to show beside the service.
+    pub steps: Vec<RouteStep>,
+}
+
+#[derive(Serialize)]
+pub struct RouteStep {
+    pub number: usize,
+    pub title: String,
+    pub current: bool,
+    /// The step on the situation's page (none for the current step).
+    pub url: Option<String>,
+}
+
+/// A document's condition as the sentence the page shows: «Нужен, если …», whether the
+/// editor wrote «если …», «Если …» or just the condition.
+fn when_needed(condition: &str) -> String {
+    let c = condition.trim();
+    let rest = ["если ", "Если ", "ЕСЛИ "]
+        .iter()
+        .find_map(|p| c.strip_prefix(p))
+        .unwrap_or(c);
+    // Lower-case the first letter unless the word is an abbreviation (МФЦ, СФР).
+    let mut chars = rest.chars();
+    let rest = match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(rest.chars().skip(1)).collect()
+        }
+        _ => rest.to_string(),
+    };
+    format!("Нужен, если {rest}")
 }
 
 pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String) -> ServiceCtx<'a> {
@@ -305,7 +435,7 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
                         .unwrap_or_default(),
                     how_to_get: term.and_then(|t| t.how_to_get.clone()),
                     note: d.note.clone(),
-                    condition: d.condition.clone(),
+                    condition: d.condition.as_deref().map(when_needed),
                     optional: d.optional,
                 }
             })
@@ -342,19 +472,25 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
             .iter()
             .map(|&(i, step)| {
                 let sp = &site.pages[i];
-                let step_title = match &sp.record {
-                    Record::Situation(sit) => sit
-                        .steps
-                        .get(step)
-                        .map(|s| s.title.clone())
-                        .unwrap_or_default(),
-                    _ => String::new(),
+                let route: &[crate::model::records::Step] = match &sp.record {
+                    Record::Situation(sit) => &sit.steps,
+                    _ => &[],
                 };
                 SituationRef {
                     title: sp.title.clone(),
                     url: sp.url.clone(),
                     step_number: step + 1,
-                    step_title,
+                    step_title: route.get(step).map(|s| s.title.clone()).unwrap_or_default(),
+                    steps: route
+                        .iter()
+                        .enumerate()
+                        .map(|(n, st): (usize, &crate::model::records::Step)| RouteStep {
+                            number: n + 1,
+                            title: st.title.clone(),
+                            current: n == step,
+                            url: (n != step).then(|| format!("{}#shag-{}", sp.url, n + 1)),
+                        })
+                        .collect(),
                 }
             })
             .collect(),
@@ -466,6 +602,8 @@ pub struct StandardCtx<'a> {
     pub developer: Option<Link>,
     pub discussion_until: Option<String>,
     pub discussion_until_human: Option<String>,
+    /// In public discussion and the comment period has not ended: comments are taken.
+    pub discussion_open: bool,
     pub files: Vec<Attachment>,
     pub categories: Vec<TermCtx>,
     pub sources: &'a [String],

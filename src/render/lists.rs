@@ -12,6 +12,8 @@ use crate::schema::{self, Kind};
 
 /// Up to this many services, the search page lists them all inline.
 pub const SEARCH_INLINE_LIMIT: usize = 300;
+/// Federal measures listed on a region's page (the rest are a link away).
+pub const FEDERAL_ON_REGION_PAGE: usize = 100;
 /// How many neighbouring list pages the paginator links on each side of the current one.
 pub const PAGER_WINDOW: usize = 3;
 /// Records per list page when a record section does not set `paginate_by`.
@@ -49,9 +51,11 @@ impl Renderer<'_> {
             .clone()
             .unwrap_or_else(|| "section.html".into());
         let path = paginate_path(s);
+        let orderings = self.section_orderings(s);
         self.paginate(&s.url, &path, &s.pages, per, |ctx| {
             ctx.insert("section", &section_ctx);
             ctx.insert("subsections", &subsections);
+            ctx.insert_value("orderings", orderings.clone());
             template.clone()
         })
     }
@@ -152,6 +156,24 @@ impl Renderer<'_> {
             }
             if self.tera.contains_template("taxonomy_single.html") {
                 let per = site.config.paginate_for_taxonomy(&tax.name);
+                // A region's page lists the federal measures too: they apply there as well.
+                let federal = (tax.name == "regions")
+                    .then(|| tax.terms.get("federal"))
+                    .flatten()
+                    .map(|pages| {
+                        let services: Vec<usize> = pages
+                            .iter()
+                            .copied()
+                            .filter(|&i| site.pages[i].kind == Some(Kind::Service))
+                            .collect();
+                        let shown = &services[..services.len().min(FEDERAL_ON_REGION_PAGE)];
+                        let info = serde_json::json!({
+                            "count": services.len(),
+                            "url": super::context::term_url("regions", "federal"),
+                            "title": site.term_title("regions", "federal"),
+                        });
+                        (Value::from_serializable(&info), self.summary_list(shown))
+                    });
                 let n: usize = term_list
                     .par_iter()
                     .map(|term| {
@@ -159,6 +181,12 @@ impl Renderer<'_> {
                         self.paginate(&term.url, "page", items, per, |ctx| {
                             ctx.insert("taxonomy", &tax_ctx);
                             ctx.insert("term", term);
+                            if let Some((info, pages)) = &federal {
+                                if term.key != "federal" {
+                                    ctx.insert_value("federal", info.clone());
+                                    ctx.insert_value("federal_pages", pages.clone());
+                                }
+                            }
                             "taxonomy_single.html".into()
                         })
                     })

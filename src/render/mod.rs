@@ -3,8 +3,11 @@
 //! than one page).
 
 pub mod context;
+mod directory;
 pub mod feeds;
 mod files;
+mod jsonld;
+mod podbor;
 pub(crate) use files::read_body;
 mod lists;
 mod shared;
@@ -67,6 +70,8 @@ pub struct Renderer<'a> {
     /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
     summary_values: Vec<Value>,
     shared: Shared,
+    /// Where site-absolute image paths (`/img/x.png`) are found: static/ and the theme's.
+    static_roots: Vec<std::path::PathBuf>,
 }
 
 /// Render every page into `out`. The search index is built by `index` alongside the
@@ -86,6 +91,7 @@ pub fn render_site<T: Send>(
             return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
         }
     }
+    let settings = site.config.settings();
     {
         let g = tera.global_context();
         g.insert(
@@ -95,6 +101,12 @@ pub fn render_site<T: Send>(
                 "description": site.config.description,
                 "base_url": site.config.base(),
                 "language": site.config.default_language,
+                "offline": settings.offline,
+                "feedback": {
+                    "netlify": settings.feedback_endpoint.is_none(),
+                    "action": settings.feedback_endpoint.clone().unwrap_or_else(|| "/spasibo/".into()),
+                },
+                "repository": settings.repository,
             }),
         );
         g.insert("assets", &assets);
@@ -114,6 +126,13 @@ pub fn render_site<T: Send>(
         summaries,
         summary_values,
         shared,
+        static_roots: {
+            let mut roots = vec![site.root.join("static")];
+            if let Some(theme) = &site.config.theme {
+                roots.push(site.root.join("themes").join(theme).join("static"));
+            }
+            roots
+        },
     };
     let (index, stats) = rayon::join(index, || -> Result<Stats, RenderError> {
         let mut stats = Stats::default();
@@ -128,8 +147,9 @@ pub fn render_site<T: Send>(
             .into_iter()
             .sum();
         stats.sections = site.sections.len();
-        stats.list_pages = list_pages + r.taxonomies()?;
+        stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
         r.special()?;
+        r.podbor()?;
         copy_content_assets(site, out)?;
         Ok(stats)
     });
@@ -223,6 +243,11 @@ impl Renderer<'_> {
         } else {
             crate::markdown::render(body)
         };
+        let content = crate::markdown::lazy_images(content, |src| {
+            let dir = site.root.join(&p.rel);
+            let dir = dir.parent().unwrap_or(&site.root);
+            crate::markdown::image_size(src, dir, &self.static_roots)
+        });
         let mut ctx = self.ctx(&p.url);
         match &p.record {
             Record::Service(s) => {
@@ -326,6 +351,8 @@ impl Renderer<'_> {
                         developer,
                         discussion_until: iso(parse(&st.discussion_until)),
                         discussion_until_human: human(parse(&st.discussion_until)),
+                        discussion_open: st.status == "public-discussion"
+                            && parse(&st.discussion_until).is_some_and(|d| d >= site.today),
                         files,
                         categories: terms(site, "categories", &p.taxonomies.categories),
                         sources: &st.sources,
@@ -367,7 +394,7 @@ impl Renderer<'_> {
     }
 }
 
-fn render_error(url: &str, template: &str, e: &tera::Error) -> String {
+pub(super) fn render_error(url: &str, template: &str, e: &tera::Error) -> String {
     format!(
         "ошибка при отрисовке {url} шаблоном {template}:\n{}",
         templates::error_chain(e)

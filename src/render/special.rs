@@ -13,6 +13,11 @@ impl Renderer<'_> {
         let base = site.config.base();
         let ctx = self.ctx("/404.html");
         self.render_page("404.html", &ctx, "/404.html")?;
+        // The page a feedback form leads to (Netlify Forms shows the form's `action`).
+        if self.tera.contains_template("thanks.html") {
+            self.render_page("thanks.html", &self.ctx("/spasibo/"), "/spasibo/")?;
+        }
+        self.offline()?;
 
         let mut aliases: Vec<(String, String)> = Vec::new();
         for p in &site.pages {
@@ -66,6 +71,7 @@ impl Renderer<'_> {
                     entries.extend(
                         list_urls(&s.url, &path, s.pages.len(), per_page(s)).map(|u| (u, None)),
                     );
+                    entries.extend(self.ordering_urls(s).into_iter().map(|u| (u, None)));
                 }
             }
             for p in &site.pages {
@@ -73,6 +79,9 @@ impl Renderer<'_> {
             }
             if self.tera.contains_template("search.html") {
                 entries.push(("/search/".to_string(), None));
+            }
+            if self.tera.contains_template("podbor.html") {
+                entries.push(("/podbor/".to_string(), None));
             }
             for t in &site.taxonomies {
                 entries.push((format!("/{}/", t.name), None));
@@ -96,6 +105,44 @@ impl Renderer<'_> {
         Ok(())
     }
 }
+
+impl Renderer<'_> {
+    /// The service worker `/sw.js` and the page it shows for what was never opened,
+    /// `/offline/`, both from the theme's templates (`sw.js`, `offline.html`), unless
+    /// `offline = false` in config.toml [extra]. The worker's cache is named after a hash
+    /// of the build's assets, so a new build replaces the old cache.
+    fn offline(&self) -> Result<(), RenderError> {
+        if !self.tera.contains_template("sw.js") || !self.tera.contains_template("offline.html") {
+            return Ok(());
+        }
+        if !self.site.config.settings().offline {
+            // Visitors of earlier builds still run the worker: this one removes itself
+            // and its caches the next time their browser checks for an update.
+            self.out.write("sw.js", RETIRED_WORKER.as_bytes())?;
+            return Ok(());
+        }
+        self.render_page("offline.html", &self.ctx("/offline/"), "/offline/")?;
+        let mut ctx = self.ctx("/sw.js");
+        ctx.insert("offline_url", "/offline/");
+        let buf = self
+            .tera
+            .render("sw.js", &ctx)
+            .map_err(|e| RenderError::Template(super::render_error("/sw.js", "sw.js", &e)))?;
+        let version = crate::write::content_hash(buf.as_bytes());
+        let buf = buf.replace("__SOCNAV_VERSION__", &version);
+        self.out.write("sw.js", buf.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The service worker written when offline reading is switched off.
+const RETIRED_WORKER: &str = "// Offline reading is switched off: remove this worker and its caches.\n\
+self.addEventListener('install', () => self.skipWaiting());\n\
+self.addEventListener('activate', (e) => e.waitUntil(\n\
+  caches.keys()\n\
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('socnav-')).map((k) => caches.delete(k))))\n\
+    .then(() => self.registration.unregister())\n\
+));\n";
 
 pub(super) fn default_alias(target: &str) -> String {
     let t = feeds::xml_escape(target);

@@ -109,7 +109,62 @@ impl<'a> Rules<'a> {
     }
 
     /// Rules every page and section follows.
+    /// Images in a body must be the site's own files: an image from another site is a
+    /// request to a third party on every visit (and a way to track visitors).
+    fn body_images(&mut self) {
+        let f = self.file;
+        let Some(body) = f.text.get(f.body.clone()) else {
+            return;
+        };
+        if !body.contains("![") && !body.contains("<img") {
+            return;
+        }
+        let external = |url: &str| {
+            let u = url.trim().to_ascii_lowercase();
+            u.starts_with("//") || u.contains("://") || u.starts_with("data:")
+        };
+        let mut found: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let parser = pulldown_cmark::Parser::new(body).into_offset_iter();
+        for (ev, range) in parser {
+            match ev {
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. })
+                    if external(&dest_url) =>
+                {
+                    found.push((range, dest_url.to_string()));
+                }
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    let lower = h.to_ascii_lowercase();
+                    if let Some(i) = lower.find("<img") {
+                        let src = lower[i..]
+                            .split("src=")
+                            .nth(1)
+                            .map(|s| s.trim_start_matches(['"', '\'']))
+                            .and_then(|s| s.split(['"', '\'', ' ', '>']).next())
+                            .unwrap_or("");
+                        if external(src) {
+                            found.push((range, src.to_string()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (range, url) in found {
+            let span = f.body.start + range.start..f.body.start + range.end;
+            self.diags.push(
+                Diagnostic::new(
+                    "external-image",
+                    &f.rel,
+                    format!("изображение загружается с другого сайта: {url}"),
+                )
+                .at(&f.text, span)
+                .help("скачайте изображение и положите его рядом со страницей (папка страницы, как в Zola) или в static/, и укажите путь к файлу: ![описание](schema.png)"),
+            );
+        }
+    }
+
     pub fn common(&mut self) {
+        self.body_images();
         if let (Some(date), Some(updated)) = (self.node("date"), self.node("updated")) {
             if let (Some(d), Some(u)) = (date.as_date(), updated.as_date()) {
                 if u < d {
