@@ -147,7 +147,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     }
                     crate::index::build(&site)
                 },
-                || crate::export::write(&site, &staging),
+                || {
+                    // Benchmarks only, like the index switch above.
+                    if std::env::var_os("SOCNAV_BENCH_NO_OPEN_DATA").is_some() {
+                        return Ok(());
+                    }
+                    crate::export::write(&site, &staging)
+                },
             );
             export?;
             index

@@ -77,12 +77,19 @@ pub fn table(kind: Kind, records: &[&Value]) -> String {
     let header: Vec<String> = cols.iter().map(|(c, _)| quote(c)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for r in records {
-        let row: Vec<String> = cols
-            .iter()
-            .map(|(c, ty)| quote(&cell(lookup(r, c), ty)))
-            .collect();
-        out.push_str(&row.join(","));
+    use rayon::prelude::*;
+    let rows: Vec<String> = records
+        .par_iter()
+        .map(|r| {
+            let row: Vec<String> = cols
+                .iter()
+                .map(|(c, ty)| quote(&cell(lookup(r, c), ty)))
+                .collect();
+            row.join(",")
+        })
+        .collect();
+    for row in rows {
+        out.push_str(&row);
         out.push_str("\r\n");
     }
     out

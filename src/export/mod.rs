@@ -12,7 +12,7 @@
 mod csv;
 mod json_schema;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::model::{Page, Record, Site};
 use crate::schema::Kind;
@@ -77,41 +77,62 @@ pub fn record(site: &Site, p: &Page) -> Option<Value> {
 /// Write every open-data file into the staging folder.
 pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
     use rayon::prelude::*;
-    let records: Vec<(Kind, &Page, Value)> = site
+    let started = std::time::Instant::now();
+    // Each record is serialised once, in parallel; the catalogue is the concatenation.
+    let records: Vec<(Kind, Value, String)> = site
         .pages
         .par_iter()
-        .filter_map(|p| Some((p.kind?, p, record(site, p)?)))
-        .collect();
-    records.par_iter().try_for_each(|(kind, p, v)| {
-        let path = record_url(*kind, &p.slug);
-        out.write(path.trim_start_matches('/'), v.to_string().as_bytes())
-            .map_err(|e| e.0)
-    })?;
-    let mut by_kind = Map::new();
-    for kind in Kind::ALL {
-        let list: Vec<&Value> = records
-            .iter()
-            .filter(|(k, _, _)| *k == kind)
-            .map(|(_, _, v)| v)
-            .collect();
-        let table = csv::table(kind, &list);
-        out.write(
-            &format!("opendata/{}.csv", kind.section()),
-            table.as_bytes(),
-        )
-        .map_err(|e| e.0)?;
-        by_kind.insert(kind.section().to_string(), json!(list));
-    }
-    let catalogue = json!({
+        .filter_map(|p| {
+            let kind = p.kind?;
+            let v = record(site, p)?;
+            let text = v.to_string();
+            let path = record_url(kind, &p.slug);
+            Some(
+                out.write(path.trim_start_matches('/'), text.as_bytes())
+                    .map(|_| (kind, v, text))
+                    .map_err(|e| e.0),
+            )
+        })
+        .collect::<Result<_, String>>()?;
+    let head = json!({
         "version": VERSION,
         "$schema": format!("{}/opendata/catalogue.schema.json", site.config.base()),
         "title": site.config.title,
         "site": site.config.base(),
         "generated": site.today.to_string(),
-        "records": by_kind,
-    });
-    out.write("opendata/catalogue.json", catalogue.to_string().as_bytes())
+    })
+    .to_string();
+    let total: usize = records.iter().map(|(_, _, t)| t.len() + 1).sum();
+    let mut catalogue = String::with_capacity(head.len() + total + 128);
+    catalogue.push_str(&head[..head.len() - 1]);
+    catalogue.push_str(",\"records\":{");
+    for (n, kind) in Kind::ALL.into_iter().enumerate() {
+        let of_kind: Vec<&(Kind, Value, String)> =
+            records.iter().filter(|(k, _, _)| *k == kind).collect();
+        let values: Vec<&Value> = of_kind.iter().map(|(_, v, _)| v).collect();
+        out.write(
+            &format!("opendata/{}.csv", kind.section()),
+            csv::table(kind, &values).as_bytes(),
+        )
         .map_err(|e| e.0)?;
+        if n > 0 {
+            catalogue.push(',');
+        }
+        catalogue.push_str(&format!("\"{}\":[", kind.section()));
+        for (i, (_, _, text)) in of_kind.iter().enumerate() {
+            if i > 0 {
+                catalogue.push(',');
+            }
+            catalogue.push_str(text);
+        }
+        catalogue.push(']');
+    }
+    catalogue.push_str("}}");
+    out.write("opendata/catalogue.json", catalogue.as_bytes())
+        .map_err(|e| e.0)?;
+    if std::env::var_os("SOCNAV_TIMINGS").is_some() {
+        eprintln!("    open data {:.3} s", started.elapsed().as_secs_f64());
+    }
     let schema = json_schema::catalogue(site);
     out.write(
         "opendata/catalogue.schema.json",

@@ -146,7 +146,7 @@ fn edit_url(site: &Site, p: &Page) -> Option<String> {
     let path: String = p
         .rel
         .split('/')
-        .map(|seg| crate::render::context::url_segment(seg))
+        .map(url_segment)
         .collect::<Vec<_>>()
         .join("/");
     Some(format!("{repo}/edit/{}/{path}", s.repository_branch))
