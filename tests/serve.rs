@@ -21,7 +21,20 @@ struct Server {
 }
 
 impl Drop for Server {
+    /// Stop the server as Ctrl+C would (SIGINT, so it removes its private output), and
+    /// kill it if it does not stop.
     fn drop(&mut self) {
+        let stopped = std::process::Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while stopped && std::time::Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -360,7 +373,18 @@ fn served_output_equals_a_clean_build_after_every_edit() {
             let b: Vec<&String> = expected.keys().collect();
             assert_eq!(a, b, "step {n}: file lists differ");
             for (k, v) in &expected {
-                assert!(served[k] == *v, "step {n}: {k} differs from a clean build");
+                if served[k] != *v {
+                    let at = served[k]
+                        .iter()
+                        .zip(v.iter())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(0);
+                    let show = |b: &[u8]| {
+                        String::from_utf8_lossy(&b[at.saturating_sub(80)..(at + 80).min(b.len())])
+                            .to_string()
+                    };
+                    panic!("step {n}: {k} differs from a clean build at byte {at}:\nserved: {}\nclean:  {}", show(&served[k]), show(v));
+                }
             }
         } else {
             assert_ne!(

@@ -22,13 +22,13 @@ pub fn catalogue(site: &Site) -> Value {
         "title": "socnav catalogue",
         "description": "Every record of the navigator: support measures, providers, standards and life situations.",
         "type": "object",
-        "required": ["version", "site", "generated", "records"],
+        "required": ["version", "site", "records"],
         "properties": {
             "version": { "type": "string", "const": super::VERSION },
             "$schema": { "type": "string" },
             "title": { "type": "string" },
             "site": { "type": "string" },
-            "generated": { "type": "string", "format": "date" },
+            "updated": { "type": "string", "format": "date" },
             "records": {
                 "type": "object",
                 "properties": records,

@@ -99,7 +99,14 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
         "$schema": format!("{}/opendata/catalogue.schema.json", site.config.base()),
         "title": site.config.title,
         "site": site.config.base(),
-        "generated": site.today.to_string(),
+        // The newest date any record was updated or checked: the same content gives the
+        // same file, whatever day it is built.
+        "updated": site
+            .pages
+            .iter()
+            .filter_map(|p| p.updated.max(p.reviewed))
+            .max()
+            .map(|d| d.to_string()),
     })
     .to_string();
     let total: usize = records.iter().map(|(_, _, t)| t.len() + 1).sum();

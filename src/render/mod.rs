@@ -72,6 +72,8 @@ pub struct Renderer<'a> {
     shared: Shared,
     /// Where site-absolute image paths (`/img/x.png`) are found: static/ and the theme's.
     static_roots: Vec<std::path::PathBuf>,
+    /// Static file name → served (hashed) URL, sorted by name.
+    assets: std::collections::BTreeMap<String, String>,
 }
 
 /// Render every page into `out`. The search index is built by `index` alongside the
@@ -126,6 +128,7 @@ pub fn render_site<T: Send>(
         summaries,
         summary_values,
         shared,
+        assets: assets.clone(),
         static_roots: {
             let mut roots = vec![site.root.join("static")];
             if let Some(theme) = &site.config.theme {

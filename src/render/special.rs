@@ -124,6 +124,14 @@ impl Renderer<'_> {
         self.render_page("offline.html", &self.ctx("/offline/"), "/offline/")?;
         let mut ctx = self.ctx("/sw.js");
         ctx.insert("offline_url", "/offline/");
+        // The assets as a list sorted by name: a map's order in Tera is not fixed, and the
+        // worker (and its version hash) must be the same for the same site.
+        let list: Vec<serde_json::Value> = self
+            .assets
+            .iter()
+            .map(|(name, url)| serde_json::json!({ "name": name, "url": url }))
+            .collect();
+        ctx.insert("asset_list", &list);
         let buf = self
             .tera
             .render("sw.js", &ctx)

@@ -107,6 +107,15 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             return 2;
         }
     };
+    // Ctrl+C (or a termination signal) removes the private output: on /dev/shm it would
+    // otherwise hold memory until the machine restarts.
+    {
+        let dir = tmp.path().to_path_buf();
+        let _ = ctrlc::set_handler(move || {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::process::exit(130);
+        });
+    }
     let output = tmp.path().join("site");
     let build_opts = BuildOptions {
         root: opts.root.clone(),

@@ -15,8 +15,8 @@
 
 // This build's CSS and scripts by name: {"style.css": "/style.<hash>.css", ...}.
 const ASSETS = {
-{%- for name, url in assets %}
-  "{{ name }}": "{{ url }}",
+{%- for a in asset_list %}
+  "{{ a.name }}": "{{ a.url }}",
 {%- endfor %}
 };
 const OFFLINE_URL = "{{ offline_url }}";
