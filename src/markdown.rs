@@ -165,7 +165,7 @@ pub fn image_size(
     if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
         return None;
     }
-    let decoded = crate::serve::percent_decode(path)?;
+    let decoded = crate::model::paths::percent_decode(path)?;
     let file = match decoded.strip_prefix('/') {
         Some(abs) => roots.iter().map(|r| r.join(abs)).find(|f| f.is_file())?,
         None => dir.join(&decoded),

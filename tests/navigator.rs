@@ -21,6 +21,18 @@ fn gzip_len(bytes: &[u8]) -> usize {
     e.finish().unwrap().len()
 }
 
+/// The bundled catalogue built into a temp folder: (the folder, kept alive; the output).
+fn bundled() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    run_in(
+        &manifest_dir(),
+        &["build", "--output", out.to_str().unwrap()],
+    )
+    .ok();
+    (tmp, out)
+}
+
 /// The values of `attr="..."` on every `<tag ...>` in `html`.
 fn attrs<'a>(html: &'a str, tag: &str, attr: &str) -> Vec<&'a str> {
     html.split(&format!("<{tag} "))
@@ -50,13 +62,7 @@ fn jsonld(html: &str) -> serde_json::Value {
 /// segments of a fresh connection). No script is needed to render it.
 #[test]
 fn bundled_service_pages_first_view_fits_14_kb() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("site");
-    run_in(
-        &manifest_dir(),
-        &["build", "--output", out.to_str().unwrap()],
-    )
-    .ok();
+    let (_tmp, out) = bundled();
     let mut sizes = Vec::new();
     for e in std::fs::read_dir(out.join("services")).unwrap().flatten() {
         let page = e.path().join("index.html");
@@ -481,13 +487,7 @@ fn validate(
 
 #[test]
 fn open_data_catalogue_matches_its_schema_and_csv_has_every_record() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("site");
-    run_in(
-        &manifest_dir(),
-        &["build", "--output", out.to_str().unwrap()],
-    )
-    .ok();
+    let (_tmp, out) = bundled();
     let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
     let catalogue: serde_json::Value =
         serde_json::from_str(&read("opendata/catalogue.json")).unwrap();

@@ -27,7 +27,7 @@ pub fn record_url(kind: Kind, slug: &str) -> String {
     format!(
         "/opendata/{}/{}.json",
         kind.section(),
-        crate::render::context::url_segment(slug)
+        crate::model::paths::url_segment(slug)
     )
 }
 
@@ -150,7 +150,8 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
     .map_err(|e| e.0)
 }
 
-fn strip_nulls(v: &mut Value) {
+/// Drop `null` members, recursively: absent optional fields are left out, never `null`.
+pub(crate) fn strip_nulls(v: &mut Value) {
     match v {
         Value::Object(m) => {
             m.retain(|_, x| !x.is_null());

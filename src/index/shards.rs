@@ -410,6 +410,19 @@ fn push_words(body: &mut String, ids: &[u32], words: &[Word]) {
     }
 }
 
+/// Close a word list and write the hits: `],"p":[[doc, fields, extra], ...]}`, where
+/// `extra` is what the file kind says about the hit's words.
+fn push_hits(body: &mut String, table: &mut Table, hits: &[Hit], extra: impl Fn(&Hit) -> u32) {
+    body.push_str("],\"p\":[");
+    for (i, h) in hits.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        let _ = write!(body, "[{},{},{}]", table.id(h.doc), h.fields, extra(h));
+    }
+    body.push_str("]}");
+}
+
 /// The word forms of each stem, commonest first.
 fn forms_by_stem(stem_count: usize, words: &[Word]) -> Vec<Vec<u32>> {
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); stem_count];
@@ -465,19 +478,13 @@ fn word_files(
                     tops[*id].count
                 );
                 push_words(&mut body, f, words);
-                body.push_str("],\"p\":[");
-                for (i, h) in tops[*id].hits.iter().enumerate() {
-                    let mask: u32 = h
-                        .words
+                // Per hit, the mask of the listed forms it contains.
+                push_hits(&mut body, &mut table, &tops[*id].hits, |h| {
+                    h.words
                         .iter()
                         .filter_map(|w| f.iter().position(|x| x == w))
-                        .fold(0, |m, bit| m | (1 << bit));
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    let _ = write!(body, "[{},{},{}]", table.id(h.doc), h.fields, mask);
-                }
-                body.push_str("]}");
+                        .fold(0, |m, bit| m | (1 << bit))
+                });
             }
             table.finish(&mut body, records);
             (format!("w/{name}.json"), body.into_bytes())
@@ -527,15 +534,10 @@ fn prefix_files(
                     top.count
                 );
                 push_words(&mut body, &comp, words);
-                body.push_str("],\"p\":[");
-                for (i, h) in top.hits.iter().enumerate() {
-                    let wi = comp.iter().position(|w| *w == h.words[0]).unwrap_or(0);
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    let _ = write!(body, "[{},{},{}]", table.id(h.doc), h.fields, wi);
-                }
-                body.push_str("]}");
+                // Per hit, which completion it is.
+                push_hits(&mut body, &mut table, &top.hits, |h| {
+                    comp.iter().position(|w| *w == h.words[0]).unwrap_or(0) as u32
+                });
             }
             table.finish(&mut body, records);
             (format!("p/{name}.json"), body.into_bytes())

@@ -92,6 +92,8 @@ pub struct Taxonomy {
 
 pub struct Site {
     pub config: Config,
+    /// socnav's own settings from config.toml's `[extra]`, read once.
+    pub settings: crate::config::Settings,
     pub root: PathBuf,
     pub dicts: Dictionaries,
     pub pages: Vec<Page>,
@@ -247,6 +249,7 @@ impl Site {
             .filter_map(|(i, p)| p.kind.map(|k| ((k, p.slug.clone()), i)))
             .collect();
         let mut site = Site {
+            settings: config.settings(),
             config,
             root,
             dicts,

@@ -141,29 +141,15 @@ pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
 
 /// `<repository>/edit/<branch>/<file>` (GitHub, Gitea and Forgejo take this form).
 fn edit_url(site: &Site, p: &Page) -> Option<String> {
-    let s = site.config.settings();
-    let repo = s.repository?;
+    let s = &site.settings;
+    let repo = s.repository.as_deref()?;
     let path: String = p
         .rel
         .split('/')
-        .map(url_segment)
+        .map(crate::model::paths::url_segment)
         .collect::<Vec<_>>()
         .join("/");
     Some(format!("{repo}/edit/{}/{path}", s.repository_branch))
-}
-
-/// A path segment as it goes into a URL: letters, digits and `-._~` as they are, the rest
-/// percent-encoded.
-pub fn url_segment(seg: &str) -> String {
-    let mut out = String::with_capacity(seg.len());
-    for b in seg.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// `8 800 100-00-01` → `tel:+78001000001`. Only the first number of a list is linked.

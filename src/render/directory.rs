@@ -100,63 +100,63 @@ impl Renderer<'_> {
     /// The orderings of a section, for links from its list page (empty for sections
     /// that have none, or when the theme has no `directory.html`).
     pub(super) fn section_orderings(&self, section: &Section) -> Value {
-        let list: Vec<Ordering> = match section.kind {
-            Some(kind) if self.tera.contains_template("directory.html") => orderings(kind)
-                .iter()
-                .map(|(key, title, _)| Ordering {
-                    key,
-                    title,
-                    url: ordering_url(section, key),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let list: Vec<Ordering> = self
+            .offered(section)
+            .iter()
+            .map(|(key, title, _)| Ordering {
+                key,
+                title,
+                url: ordering_url(section, key),
+            })
+            .collect();
         Value::from_serializable(&list)
     }
 
     /// The URLs of a section's pre-sorted pages (for the sitemap).
     pub(super) fn ordering_urls(&self, section: &Section) -> Vec<String> {
+        self.offered(section)
+            .iter()
+            .map(|(key, _, _)| ordering_url(section, key))
+            .collect()
+    }
+
+    /// The orderings written for a section: its kind's, when the theme can show them.
+    fn offered(&self, section: &Section) -> &'static [(&'static str, &'static str, Grouper)] {
         match section.kind {
-            Some(kind) if self.tera.contains_template("directory.html") => orderings(kind)
-                .iter()
-                .map(|(key, _, _)| ordering_url(section, key))
-                .collect(),
-            _ => Vec::new(),
+            Some(kind) if self.tera.contains_template("directory.html") => orderings(kind),
+            _ => &[],
         }
     }
 
     /// Write the pre-sorted pages of every provider and standard section.
     pub(super) fn directories(&self) -> Result<usize, RenderError> {
-        if !self.tera.contains_template("directory.html") {
-            return Ok(0);
-        }
         let site = self.site;
         let mut written = 0;
         for section in &site.sections {
-            let Some(kind) = section.kind else { continue };
             if section.front.render == Some(false) {
                 continue;
             }
             let all = self.section_orderings(section);
-            for (key, title, group_of) in orderings(kind) {
-                let mut groups: std::collections::BTreeMap<(String, String), Vec<usize>> =
+            for (key, title, group_of) in self.offered(section) {
+                // Groups by title (Russian order), each with the title to show.
+                let mut groups: std::collections::BTreeMap<(String, String), (String, Vec<usize>)> =
                     Default::default();
                 for &i in &section.pages {
                     for (k, t) in group_of(site, &site.pages[i]) {
-                        groups.entry((collate(&t), k)).or_default().push(i);
+                        groups
+                            .entry((collate(&t), k))
+                            .or_insert_with(|| (t, Vec::new()))
+                            .1
+                            .push(i);
                     }
                 }
                 let groups: Vec<Group> = groups
                     .into_iter()
-                    .map(|((_, k), mut items)| {
+                    .map(|((_, k), (title, mut items))| {
                         items.sort_by_cached_key(|&i| collate(&site.pages[i].title));
                         Group {
-                            title: group_of(site, &site.pages[items[0]])
-                                .into_iter()
-                                .find(|(kk, _)| *kk == k)
-                                .map(|(_, t)| t)
-                                .unwrap_or_else(|| k.clone()),
-                            id: format!("g-{}", super::context::url_segment(&k)),
+                            title,
+                            id: format!("g-{}", crate::model::paths::url_segment(&k)),
                             items: self.summary_list(&items),
                         }
                     })
@@ -165,7 +165,7 @@ impl Renderer<'_> {
                 let mut ctx = self.ctx(&url);
                 ctx.insert(
                     "section",
-                    &serde_json::json!({ "title": section.title, "url": section.url, "kind": kind.name() }),
+                    &serde_json::json!({ "title": section.title, "url": section.url, "kind": section.kind.map(Kind::name) }),
                 );
                 ctx.insert(
                     "ordering",

@@ -108,7 +108,7 @@ pub fn for_page(site: &Site, p: &Page) -> Option<String> {
     if let Some(d) = p.updated.or(p.reviewed) {
         v["dateModified"] = d.to_string().into();
     }
-    strip_nulls(&mut v);
+    crate::export::strip_nulls(&mut v);
     Some(escape(&v.to_string()))
 }
 
@@ -161,17 +161,6 @@ fn audience(site: &Site, audiences: &[String]) -> Value {
         return Value::Null;
     }
     json!({ "@type": "Audience", "audienceType": names.join(", ") })
-}
-
-fn strip_nulls(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            m.retain(|_, x| !x.is_null());
-            m.values_mut().for_each(strip_nulls);
-        }
-        Value::Array(a) => a.iter_mut().for_each(strip_nulls),
-        _ => {}
-    }
 }
 
 /// JSON inside an HTML script element: `<` as `\u003c` keeps `</script>` and `<!--` out.

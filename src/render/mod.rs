@@ -93,7 +93,7 @@ pub fn render_site<T: Send>(
             return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
         }
     }
-    let settings = site.config.settings();
+    let settings = &site.settings;
     {
         let g = tera.global_context();
         g.insert(

@@ -73,7 +73,7 @@ impl Renderer<'_> {
                 })
                 .collect();
             let data = json!({ "region": region, "situations": situations, "measures": measures });
-            let name = format!("podbor/{}.json", super::context::url_segment(region));
+            let name = format!("podbor/{}.json", crate::model::paths::url_segment(region));
             self.out.write(&name, data.to_string().as_bytes())?;
         }
         let options = |taxonomy: &str, skip: &str| -> Vec<Choice> {

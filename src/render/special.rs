@@ -115,7 +115,7 @@ impl Renderer<'_> {
         if !self.tera.contains_template("sw.js") || !self.tera.contains_template("offline.html") {
             return Ok(());
         }
-        if !self.site.config.settings().offline {
+        if !self.site.settings.offline {
             // Visitors of earlier builds still run the worker: this one removes itself
             // and its caches the next time their browser checks for an update.
             self.out.write("sw.js", RETIRED_WORKER.as_bytes())?;

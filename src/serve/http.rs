@@ -158,7 +158,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     if !url_path.starts_with('/') {
         return None;
     }
-    let decoded = percent_decode(url_path)?;
+    let decoded = crate::model::paths::percent_decode(url_path)?;
     if decoded.contains(['\0', '\\']) {
         return None;
     }
@@ -176,24 +176,6 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     }
     let real = p.canonicalize().ok()?;
     (real.starts_with(&root) && real.is_file()).then_some(real)
-}
-
-/// Decode `%XX` escapes of a URL path; None for a bad escape or bytes that are not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 pub fn content_type(path: &Path) -> &'static str {

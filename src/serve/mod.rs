@@ -19,7 +19,8 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{build, BuildError, BuildOptions};
 use crate::diagnostics::{self, Format};
 
-pub use http::{content_type, percent_decode, resolve, LIVE_PATH};
+pub use crate::model::paths::percent_decode;
+pub use http::{content_type, resolve, LIVE_PATH};
 
 pub struct ServeOptions {
     pub root: PathBuf,
