@@ -20,6 +20,9 @@ use serde_json::{json, Value};
 use super::{RenderError, Renderer};
 use crate::model::{Page, Record};
 
+/// The questionnaire's address; its data files sit beside it.
+pub(super) const URL: &str = "/podbor/";
+
 #[derive(Serialize)]
 struct Choice {
     key: String,
@@ -93,11 +96,11 @@ impl Renderer<'_> {
             v.sort_by(|a, b| a.title.cmp(&b.title));
             v
         };
-        let mut ctx = self.ctx("/podbor/");
+        let mut ctx = self.ctx(URL);
         ctx.insert("regions", &options("regions", "federal"));
         ctx.insert("audiences", &options("audiences", ""));
-        ctx.insert("data_url", "/podbor/");
+        ctx.insert("data_url", URL);
         ctx.insert("has_federal", &by_region.contains_key("federal"));
-        self.render_page("podbor.html", &ctx, "/podbor/")
+        self.render_page("podbor.html", &ctx, URL)
     }
 }

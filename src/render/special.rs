@@ -81,7 +81,7 @@ impl Renderer<'_> {
                 entries.push(("/search/".to_string(), None));
             }
             if self.tera.contains_template("podbor.html") {
-                entries.push(("/podbor/".to_string(), None));
+                entries.push((super::podbor::URL.to_string(), None));
             }
             for t in &site.taxonomies {
                 entries.push((format!("/{}/", t.name), None));

@@ -22,86 +22,31 @@
 // - a walk with the keyboard only (no clicks): header search box, results, a filter
 //   changed with the arrow keys, a result opened with Enter, the record page's forms;
 //   and through /podbor/'s questions, with axe on each question, an error and the results.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { INDEX_FILE, assert, axe, baseUrl, fail, launch, runner } from "./lib.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/a11y.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT = 10000;
-const INDEX_FILE = /^\/search\/[0-9a-f]+\/[wpf]\/[0-9a-f]{8}\.json$/;
+const base = baseUrl("a11y.test.mjs");
 const VIEWPORTS = [
   { name: "phone 360×740", width: 360, height: 740 },
   { name: "desktop 1280×800", width: 1280, height: 800 },
 ];
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-// The server sends script-src 'self', which blocks an injected <script> tag; so axe's
-// source is evaluated over the DevTools protocol (page.evaluate), which CSP does not
-// govern. The pages themselves run under the site's real policy.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-// ---------------------------------------------------------------------------------------
-// A tiny runner, as in search.test.mjs: checks run in order, a failure does not stop the rest.
-
-let passed = 0;
-let failed = 0;
-let problems = [];
-let pages = [];
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function assert(cond, message) {
-  if (!cond) fail(message);
-}
+// A tiny runner (lib.mjs): checks run in order, a failure does not stop the rest; each
+// passing check says how long it took.
 
 // A11Y_ONLY=<text> runs only the checks whose name has <text> (while fixing a page).
 const ONLY = process.env.A11Y_ONLY || "";
 
-async function check(name, fn) {
-  if (!name.includes(ONLY) && !name.startsWith("every page type")) return;
-  problems = [];
-  const start = Date.now();
-  try {
-    await fn();
-    if (problems.length) fail("the browser reported problems:\n  " + problems.join("\n  "));
-    passed++;
-    console.log(`ok    ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    failed++;
-    console.log("FAIL  " + name + "\n      " + String((e && e.stack) || e).split("\n").join("\n      "));
-  } finally {
-    for (const p of pages.splice(0)) await p.close().catch(() => {});
-  }
-}
-
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
-
 /** Uncaught exceptions and console errors fail the check (the 404 page's own status
  * and the index's "no such word" 404s aside). */
-function watch(page) {
-  pages.push(page);
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (m.type() !== "error" || /status of 404/.test(m.text())) return;
-    problems.push("console error: " + m.text());
-  });
-  page.on("response", (r) => {
-    const path = local(r.url());
-    if (r.status() < 400 || (r.status() === 404 && (INDEX_FILE.test(path) || r.request().isNavigationRequest()))) return;
-    problems.push("HTTP " + r.status() + ": " + path);
-  });
-  return page;
-}
+const { check, watch, summary } = runner({
+  base,
+  skip: (name) => !name.includes(ONLY) && !name.startsWith("every page type"),
+  timed: true,
+  ignoreConsole: (text) => /status of 404/.test(text),
+  ignoreStatus: (path, status, r) => status === 404 && (INDEX_FILE.test(path) || r.request().isNavigationRequest()),
+  consoleWhere: false,
+  failedRequests: false,
+});
 
 // ---------------------------------------------------------------------------------------
 // Which pages.
@@ -176,25 +121,6 @@ async function pageTypes(context) {
 
 // ---------------------------------------------------------------------------------------
 // What is checked on each page.
-
-async function axe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      count: v.nodes.length,
-      nodes: v.nodes.slice(0, 4).map((n) => ({
-        target: n.target.join(" "),
-        html: n.html.length > 200 ? n.html.slice(0, 200) + "…" : n.html,
-        why: (n.failureSummary || "").split("\n").slice(1, 2).join("").trim(),
-      })),
-    }));
-  }, AXE_TAGS);
-}
 
 function showViolations(vs) {
   return vs
@@ -343,11 +269,7 @@ function results(page) {
 
 // ---------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-});
+const browser = await launch();
 const contexts = [];
 for (const vp of VIEWPORTS) {
   contexts.push(await browser.newContext({ locale: "ru-RU", viewport: { width: vp.width, height: vp.height } }));
@@ -524,5 +446,4 @@ await check("podbor: axe on each question, an error and the results, answered by
 });
 
 await browser.close();
-console.log(`\n${passed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summary();

@@ -12,99 +12,30 @@
 // a console error, a CSP violation, an uncaught exception, a failed request or an error
 // response fails the check it happened in. Expectations come from the cards' own data
 // attributes (data-regions, data-type-label, data-status, …), not from counts written here.
-import { chromium } from "playwright-core";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { assert, axeLines, baseUrl, launch, runner, same } from "./lib.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/directory.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT = 10000;
+const base = baseUrl("directory.test.mjs");
 const PRESORTED = ["/providers/po/sfere/", "/providers/po/gruppam/", "/providers/po/vidu/", "/providers/po/regionam/"];
 const ORDER = "Упорядочить";
 const REGION = "Курганская область";
 const IN_FORCE = "Действует";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-// Evaluated over the DevTools protocol, which the page's CSP does not govern (a11y.test.mjs).
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ru = (a, b) => a.localeCompare(b, "ru");
 
 // ---------------------------------------------------------------------------------------
-// A tiny runner: checks run in order, each on fresh pages; a failure does not stop the rest.
+// A tiny runner (lib.mjs): checks run in order, each on fresh pages and profiles; a
+// failure does not stop the rest.
 
-let passed = 0;
-let failed = 0;
-let problems = [];
-let pages = [];
-let contexts = [];
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function assert(cond, message) {
-  if (!cond) fail(message);
-}
-
-function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function check(name, fn) {
-  problems = [];
-  try {
-    await fn();
-    if (problems.length) fail("the browser reported problems:\n  " + problems.join("\n  "));
-    passed++;
-    console.log("ok    " + name);
-  } catch (e) {
-    failed++;
-    console.log("FAIL  " + name + "\n      " + String((e && e.stack) || e).split("\n").join("\n      "));
-  } finally {
-    for (const p of pages.splice(0)) await p.close().catch(() => {});
-    for (const c of contexts.splice(0)) await c.close().catch(() => {});
-  }
-}
-
-/** Path (with query) of a URL on the test server. */
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
-
-function watch(page) {
-  pages.push(page);
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (m.type() !== "error") return;
-    const where = m.location() && m.location().url ? local(m.location().url) : "";
-    problems.push("console error: " + m.text() + (where ? " (" + where + ")" : ""));
-  });
-  page.on("requestfailed", (r) => {
-    const why = r.failure() ? r.failure().errorText : "";
-    if (why === "net::ERR_ABORTED") return;
-    problems.push("request failed: " + local(r.url()) + " " + why);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push("HTTP " + r.status() + ": " + local(r.url()));
-  });
-  return page;
-}
+const { check, watch, fresh: freshContext, summary } = runner({ base });
 
 /** A fresh browser profile; CSP violations are reported as console errors. */
-async function fresh(options = {}) {
-  const ctx = await browser.newContext({ locale: "ru-RU", ...options });
+async function fresh(options) {
+  const ctx = await freshContext(browser, options);
   await ctx.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI || "inline"}`);
     });
   });
-  contexts.push(ctx);
   return ctx;
 }
 
@@ -195,23 +126,10 @@ async function expectShown(page, fits, what) {
   return n;
 }
 
-/** axe's WCAG A/AA violations on the page as it is now, one line each. */
-async function axe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes[0].target.join(" ")}`);
-  }, AXE_TAGS);
-}
 
 // ---------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-});
+const browser = await launch();
 
 await check("without JavaScript /providers/ lists every provider by name and links the 4 pre-sorted pages", async () => {
   const page = await open(await fresh({ javaScriptEnabled: false }), "/providers/");
@@ -390,7 +308,7 @@ await check("the forms pass axe (WCAG 2.2 A/AA) on /providers/ and /standards/",
     assert(form, path + ": the form is right above the list");
     const small = await page.$$eval(".directory-tools select", (ss) => ss.filter((s) => s.getBoundingClientRect().height < 24).length);
     assert(!small, path + ": selects at least 24px tall");
-    found.push(...(await axe(page)).map((v) => path + ": " + v));
+    found.push(...(await axeLines(page)).map((v) => path + ": " + v));
   }
   assert(!found.length, found.length + " violations:\n  " + found.join("\n  "));
 });
@@ -411,5 +329,4 @@ await check("directory.js is small, deferred, on the provider and standards list
 });
 
 await browser.close();
-console.log(`\n${passed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summary();

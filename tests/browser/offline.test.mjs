@@ -13,82 +13,31 @@
 // in (except the 404 of a search index file for a word no record has, and of the
 // unknown page opened on purpose); offline, an uncaught exception does.
 import { chromium } from "playwright-core";
+import { INDEX_FILE, TIMEOUT, assert, baseUrl, executablePath, runner } from "./lib.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/offline.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT = 10000;
-const INDEX_FILE = /^\/search\/[0-9a-f]+\/[wpf]\/[0-9a-f]{8}\.json$/;
+const base = baseUrl("offline.test.mjs");
 const SERVICE = "/services/edinoe-posobie/";
 const NEVER_OPENED = "/services/posobie-po-bezrabotice/";
 const UNKNOWN = "/no-such-page/";
 const QUERY = "пособие";
 const OFFLINE_H1 = "Нет соединения с интернетом";
 
-// ---------------------------------------------------------------------------------------
-// A tiny runner: checks run in order; a failure does not stop the rest.
+// A tiny runner (lib.mjs): checks run in order; a failure does not stop the rest. The
+// one page stays open from check to check (watch(page, { keep: true })).
 
-let passed = 0;
-let failed = 0;
-let problems = [];
 let offline = false;
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function assert(cond, message) {
-  if (!cond) fail(message);
-}
-
-async function check(name, fn) {
-  problems = [];
-  try {
-    await fn();
-    if (problems.length) fail("the browser reported problems:\n  " + problems.join("\n  "));
-    passed++;
-    console.log("ok    " + name);
-  } catch (e) {
-    failed++;
-    console.log("FAIL  " + name + "\n      " + String((e && e.stack) || e).split("\n").join("\n      "));
-  }
-}
-
-/** Path (with query) of a URL on the test server. */
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
 
 function expected404(path) {
   return INDEX_FILE.test(path) || path === UNKNOWN;
 }
 
-function watch(page) {
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (offline || m.type() !== "error") return;
-    const where = m.location() && m.location().url ? local(m.location().url) : "";
-    if (/status of 404/.test(m.text()) && expected404(where)) return;
-    problems.push("console error: " + m.text() + (where ? " (" + where + ")" : ""));
-  });
-  page.on("requestfailed", (r) => {
-    const why = r.failure() ? r.failure().errorText : "";
-    if (offline || why === "net::ERR_ABORTED") return;
-    problems.push("request failed: " + local(r.url()) + " " + why);
-  });
-  page.on("response", (r) => {
-    const path = local(r.url());
-    if (offline || r.status() < 400) return;
-    if (r.status() === 404 && expected404(path)) return;
-    problems.push("HTTP " + r.status() + ": " + path);
-  });
-  return page;
-}
+// Offline, only an uncaught exception is a problem.
+const { check, watch, summary } = runner({
+  base,
+  ignoreConsole: (text, where) => /status of 404/.test(text) && expected404(where),
+  ignoreStatus: (path, status) => status === 404 && expected404(path),
+  paused: () => offline,
+});
 
 // ---------------------------------------------------------------------------------------
 // What the page shows.
@@ -135,7 +84,7 @@ async function search(page, q) {
 
 const browser = await chromium.launch({ executablePath, headless: true });
 const context = await browser.newContext({ locale: "ru-RU" });
-const page = watch(await context.newPage());
+const page = watch(await context.newPage(), { keep: true });
 let online = {};
 let found = [];
 
@@ -231,5 +180,4 @@ await check("online again, pages come from the site", async () => {
 });
 
 await browser.close();
-console.log(`\n${passed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summary();

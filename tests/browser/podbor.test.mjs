@@ -10,18 +10,10 @@
 // a console error (a CSP violation is one), an uncaught exception, a failed request or an
 // error response fails the check it happened in. Expectations come from the questionnaire's
 // own data (/podbor/<region>.json) and the sitemap, not from counts written here.
-import { chromium } from "playwright-core";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { assert, axeLines, baseUrl, fail, launch, runner, same } from "./lib.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/podbor.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT = 10000;
+const base = baseUrl("podbor.test.mjs");
 const REGION = "kurgan";
 const CHILD_BENEFIT = "/services/edinoe-posobie/";
 const BIRTH = "rozhdenie-rebenka"; // content/situations/rozhdenie-rebenka.md
@@ -37,79 +29,15 @@ const GROUPS = {
   dohod: ["low-income"],
 };
 const STORE = ["socnav-podbor", "socnav-region"];
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-// Evaluated over the DevTools protocol, which the page's CSP does not govern (a11y.test.mjs).
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // ---------------------------------------------------------------------------------------
-// A tiny runner: checks run in order, each on fresh pages; a failure does not stop the rest.
+// A tiny runner (lib.mjs): checks run in order, each on fresh pages and profiles; a
+// failure does not stop the rest.
 
-let passed = 0;
-let failed = 0;
-let problems = [];
-let pages = [];
-let contexts = [];
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function assert(cond, message) {
-  if (!cond) fail(message);
-}
-
-function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function check(name, fn) {
-  problems = [];
-  try {
-    await fn();
-    if (problems.length) fail("the browser reported problems:\n  " + problems.join("\n  "));
-    passed++;
-    console.log("ok    " + name);
-  } catch (e) {
-    failed++;
-    console.log("FAIL  " + name + "\n      " + String((e && e.stack) || e).split("\n").join("\n      "));
-  } finally {
-    for (const p of pages.splice(0)) await p.close().catch(() => {});
-    for (const c of contexts.splice(0)) await c.close().catch(() => {});
-  }
-}
-
-/** Path (with query) of a URL on the test server. */
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
-
-function watch(page) {
-  pages.push(page);
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (m.type() !== "error") return;
-    const where = m.location() && m.location().url ? local(m.location().url) : "";
-    problems.push("console error: " + m.text() + (where ? " (" + where + ")" : ""));
-  });
-  page.on("requestfailed", (r) => {
-    const why = r.failure() ? r.failure().errorText : "";
-    if (why === "net::ERR_ABORTED") return;
-    problems.push("request failed: " + local(r.url()) + " " + why);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push("HTTP " + r.status() + ": " + local(r.url()));
-  });
-  return page;
-}
+const { check, watch, fresh: freshContext, forgive, summary } = runner({ base });
 
 /** A fresh browser profile (empty localStorage); closed after the check. */
-async function fresh(options = {}) {
-  const ctx = await browser.newContext({ locale: "ru-RU", ...options });
-  contexts.push(ctx);
-  return ctx;
-}
+const fresh = (options) => freshContext(browser, options);
 
 async function open(ctx, path) {
   const page = watch(await ctx.newPage());
@@ -249,23 +177,10 @@ function checkMarks(list, region, where) {
   }
 }
 
-/** axe's WCAG A/AA violations on the page as it is now, one line each. */
-async function axe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes[0].target.join(" ")}`);
-  }, AXE_TAGS);
-}
 
 // ---------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-});
+const browser = await launch();
 
 await check("the data: Kurgan and federal files, the child benefit in «Рождение ребёнка»", async () => {
   assert(federal.region === "federal" && regional.region === REGION, "files name their region");
@@ -480,7 +395,7 @@ await check("a failed download says so and «Показать меры» tries a
   assert(/Не удалось загрузить/.test(await page.textContent("#podbor-status")), "the failure is announced");
   assert((await page.textContent("#podbor-progress")).trim() === "Вопрос 3 из 3" && (await page.isChecked("input[name=who][value=deti]")), "the answers stay");
   // The expected 503 of this check is not a problem of the site.
-  problems = problems.filter((p) => !p.includes(`/podbor/${REGION}.json`) && !/status of 503/.test(p));
+  forgive((p) => p.includes(`/podbor/${REGION}.json`) || /status of 503/.test(p));
   await ctx.unroute(`**/podbor/${REGION}.json`);
   await page.click("#podbor-next");
   compare(await results(page), expected([federal, regional], ["deti"], null));
@@ -561,7 +476,7 @@ await check("axe: the questions, an error, the results and marked lists have no 
   const page = await open(ctx, "/podbor/");
   await page.waitForSelector("#podbor-form:not([hidden])");
   const found = [];
-  const run = async (what) => found.push(...(await axe(page)).map((v) => what + ": " + v));
+  const run = async (what) => found.push(...(await axeLines(page)).map((v) => what + ": " + v));
   await run("question 1");
   await page.click("#podbor-next");
   await run("question 1 with its error");
@@ -595,5 +510,4 @@ await check("scripts stay small: podbor.js and region.js gzipped", async () => {
 });
 
 await browser.close();
-console.log(`\n${passed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summary();

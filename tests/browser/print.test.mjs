@@ -18,14 +18,10 @@
 // PRINT_PDF_DIR set, the PDFs are also written there (<slug>.pdf), to look at.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { baseUrl, launch, watchPage } from "./lib.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/print.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const base = baseUrl("print.test.mjs");
+// Each page's time limit: longer than the other scripts' (lib.mjs's TIMEOUT).
 const TIMEOUT = 15000;
 const MAX_PAGES = 2;
 const PDF_DIR = process.env.PRINT_PDF_DIR || "";
@@ -49,12 +45,6 @@ const HIDDEN_IN_PRINT = [
 
 // ---------------------------------------------------------------------------------------
 // Helpers.
-
-/** Path of a URL on the test server, or the URL itself. */
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
 
 /** The number of pages of a PDF: its page objects (`/Type /Page`, not `/Pages`),
  * checked against the largest `/Count` of a page tree (the root's). */
@@ -181,11 +171,7 @@ function printView(hiddenSelectors) {
 
 // ---------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-});
+const browser = await launch();
 const context = await browser.newContext({ locale: "ru-RU" });
 
 let urls = [];
@@ -207,19 +193,7 @@ const failures = [];
 for (const url of urls) {
   const problems = [];
   let pages = null;
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push("console error: " + m.text());
-  });
-  page.on("requestfailed", (r) => {
-    const why = r.failure() ? r.failure().errorText : "";
-    if (why !== "net::ERR_ABORTED") problems.push("request failed: " + local(r.url()) + " " + why);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push("HTTP " + r.status() + ": " + local(r.url()));
-  });
+  const page = watchPage(await context.newPage(), (p) => problems.push(p), { base, timeout: TIMEOUT, consoleWhere: false });
   try {
     const res = await page.goto(base + url, { waitUntil: "load" });
     if (!res || res.status() !== 200) throw new Error("HTTP " + (res ? res.status() : "no response"));

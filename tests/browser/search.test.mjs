@@ -10,17 +10,10 @@
 // error response fails the check it happened in, except the 404 of an index file for a
 // word no record has (search/<hash>/{w,p,f}/<name>.json), which is how the index says
 // "no such word".
-import { chromium } from "playwright-core";
+import { INDEX_FILE, assert, baseUrl, fail, launch, runner, same } from "./lib.mjs";
 import { QUERIES, TOP } from "./relevance.mjs";
 
-const base = (process.argv[2] || "").replace(/\/$/, "");
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error("usage: node tests/browser/search.test.mjs http://127.0.0.1:PORT");
-  process.exit(2);
-}
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT = 10000;
-const INDEX_FILE = /^\/search\/[0-9a-f]+\/[wpf]\/[0-9a-f]{8}\.json$/;
+const base = baseUrl("search.test.mjs");
 const KIND = {
   service: "Мера поддержки",
   situation: "Жизненная ситуация",
@@ -33,71 +26,13 @@ const CHILD_BENEFITS = [
   "/services/posobie-po-uhodu-za-rebenkom/",
 ];
 
-// ---------------------------------------------------------------------------------------
-// A tiny runner: checks run in order, each on fresh pages; a failure does not stop the rest.
-
-let passed = 0;
-let failed = 0;
-let problems = [];
-let pages = [];
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function assert(cond, message) {
-  if (!cond) fail(message);
-}
-
-function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function check(name, fn) {
-  problems = [];
-  try {
-    await fn();
-    if (problems.length) fail("the browser reported problems:\n  " + problems.join("\n  "));
-    passed++;
-    console.log("ok    " + name);
-  } catch (e) {
-    failed++;
-    console.log("FAIL  " + name + "\n      " + String(e && e.stack || e).split("\n").join("\n      "));
-  } finally {
-    for (const p of pages.splice(0)) await p.close().catch(() => {});
-  }
-}
-
-/** Path (with query) of a URL on the test server. */
-function local(url) {
-  const u = new URL(url, base);
-  return u.origin === base ? u.pathname + u.search : url;
-}
-
-function watch(page) {
-  pages.push(page);
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (e) => problems.push("uncaught exception: " + e.message));
-  page.on("console", (m) => {
-    if (m.type() !== "error") return;
-    const where = m.location() && m.location().url ? local(m.location().url) : "";
-    if (/status of 404/.test(m.text()) && INDEX_FILE.test(where)) return;
-    problems.push("console error: " + m.text() + (where ? " (" + where + ")" : ""));
-  });
-  page.on("requestfailed", (r) => {
-    const why = r.failure() ? r.failure().errorText : "";
-    // A request cut short by the next navigation is not an error of the site.
-    if (why === "net::ERR_ABORTED") return;
-    problems.push("request failed: " + local(r.url()) + " " + why);
-  });
-  page.on("response", (r) => {
-    const path = local(r.url());
-    if (r.status() < 400) return;
-    if (r.status() === 404 && INDEX_FILE.test(path)) return;
-    problems.push("HTTP " + r.status() + ": " + path);
-  });
-  return page;
-}
+// Checks run in order, each on fresh pages; a failure does not stop the rest (lib.mjs).
+// The 404 of an index file is not a problem: it means "no such word".
+const { check, watch, summary } = runner({
+  base,
+  ignoreConsole: (text, where) => /status of 404/.test(text) && INDEX_FILE.test(where),
+  ignoreStatus: (path, status) => status === 404 && INDEX_FILE.test(path),
+});
 
 // ---------------------------------------------------------------------------------------
 // What the page shows.
@@ -193,11 +128,7 @@ async function sitemap(context, section) {
 
 // ---------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-});
+const browser = await launch();
 const context = await browser.newContext({ locale: "ru-RU" });
 const newPage = async () => watch(await context.newPage());
 
@@ -468,5 +399,4 @@ for (const t of table) {
 }
 
 await browser.close();
-console.log(`\n${passed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summary();
