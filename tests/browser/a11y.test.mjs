@@ -22,7 +22,7 @@
 // - a walk with the keyboard only (no clicks): header search box, results, a filter
 //   changed with the arrow keys, a result opened with Enter, the record page's forms;
 //   and through /podbor/'s questions, with axe on each question, an error and the results.
-import { INDEX_FILE, assert, axe, baseUrl, fail, launch, runner } from "./lib.mjs";
+import { INDEX_FILE, assert, axe, baseUrl, fail, launch, runner, settled } from "./lib.mjs";
 
 const base = baseUrl("a11y.test.mjs");
 const VIEWPORTS = [
@@ -241,21 +241,6 @@ async function tabTo(page, want, what, max = 60) {
     seen.push(describe(f));
   }
   fail(`${max} presses of Tab do not reach ${what}; reached:\n  ` + seen.join("\n  "));
-}
-
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const form = document.getElementById("search-form");
-    const list = document.getElementById("search-results");
-    const want = [];
-    const q = document.getElementById("q").value.trim();
-    if (q) want.push(["q", q]);
-    form.querySelectorAll("select").forEach((s) => {
-      if (s.value) want.push([s.name, s.value]);
-    });
-    const have = Array.from(new URLSearchParams(location.search).entries());
-    return JSON.stringify(want) === JSON.stringify(have) && list.getAttribute("data-state") === (want.length ? "done" : "idle");
-  });
 }
 
 function results(page) {

@@ -215,3 +215,21 @@ export async function axe(page) {
 export async function axeLines(page) {
   return (await axe(page)).map((v) => `${v.id} (${v.count}): ${v.help} — ${v.nodes[0].target}`);
 }
+
+/** Waits until the page has run the search for what the box and the filters hold: the
+ * address shows them (the script keeps it in sync) and the results are drawn. */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const form = document.getElementById("search-form");
+    const list = document.getElementById("search-results");
+    const want = [];
+    const q = document.getElementById("q").value.trim();
+    if (q) want.push(["q", q]);
+    form.querySelectorAll("select").forEach((s) => {
+      if (s.value) want.push([s.name, s.value]);
+    });
+    const have = Array.from(new URLSearchParams(location.search).entries());
+    const same = JSON.stringify(want) === JSON.stringify(have);
+    return same && list.getAttribute("data-state") === (want.length ? "done" : "idle");
+  });
+}

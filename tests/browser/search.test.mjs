@@ -10,7 +10,7 @@
 // error response fails the check it happened in, except the 404 of an index file for a
 // word no record has (search/<hash>/{w,p,f}/<name>.json), which is how the index says
 // "no such word".
-import { INDEX_FILE, assert, baseUrl, fail, launch, runner, same } from "./lib.mjs";
+import { INDEX_FILE, assert, baseUrl, fail, launch, runner, same, settled } from "./lib.mjs";
 import { QUERIES, TOP } from "./relevance.mjs";
 
 const base = baseUrl("search.test.mjs");
@@ -42,23 +42,6 @@ async function openSearch(page, query = "") {
   await settled(page);
 }
 
-/** Waits until the page has run the search for what the box and the filters hold: the
- * address shows them (the script keeps it in sync) and the results are drawn. */
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const form = document.getElementById("search-form");
-    const list = document.getElementById("search-results");
-    const want = [];
-    const q = document.getElementById("q").value.trim();
-    if (q) want.push(["q", q]);
-    form.querySelectorAll("select").forEach((s) => {
-      if (s.value) want.push([s.name, s.value]);
-    });
-    const have = Array.from(new URLSearchParams(location.search).entries());
-    const same = JSON.stringify(want) === JSON.stringify(have);
-    return same && list.getAttribute("data-state") === (want.length ? "done" : "idle");
-  });
-}
 
 /** Types like a person, key by key, and waits for the results. */
 async function type(page, text) {
