@@ -93,6 +93,27 @@ impl Staging {
             .map_err(|e| WriteError(format!("не удалось записать {}: {e}", path.display())))
     }
 
+    /// Write a file made of many pieces (a large table or catalogue) without first
+    /// joining them in memory.
+    pub fn write_parts<'a>(
+        &self,
+        rel: &str,
+        parts: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<(), WriteError> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        }
+        let failed =
+            |e: std::io::Error| WriteError(format!("не удалось записать {}: {e}", path.display()));
+        let mut w = std::io::BufWriter::with_capacity(1 << 18, create_new(&path)?);
+        for part in parts {
+            w.write_all(part).map_err(failed)?;
+        }
+        w.flush().map_err(failed)
+    }
+
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {
         let path = self.resolve(rel)?;
         if let Some(parent) = path.parent() {

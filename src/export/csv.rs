@@ -11,21 +11,69 @@ use serde_json::Value;
 
 use crate::schema::{Field, Kind, Ty};
 
-/// The columns of a kind: identity, then the front matter fields that are exported.
-fn columns(kind: Kind) -> Vec<(String, &'static Ty)> {
-    static STR: Ty = Ty::Str { max: 0 };
-    let mut cols: Vec<(String, &'static Ty)> = ["kind", "slug", "url", "title", "description"]
+/// The columns of one kind's table, worked out once per build.
+pub struct Columns {
+    /// Each column: its dotted name, the name split into keys, and the field's type.
+    cols: Vec<(String, Vec<String>, &'static Ty)>,
+}
+
+impl Columns {
+    /// The columns of a kind: identity, then the front matter fields that are exported.
+    pub fn of(kind: Kind) -> Columns {
+        static STR: Ty = Ty::Str { max: 0 };
+        let mut named: Vec<(String, &'static Ty)> = [
+            "kind",
+            "slug",
+            "url",
+            "title",
+            "description",
+            "date",
+            "updated",
+        ]
         .iter()
         .map(|c| (c.to_string(), &STR))
         .collect();
-    cols.push(("date".into(), &STR));
-    cols.push(("updated".into(), &STR));
-    for name in ["taxonomies", "extra"] {
-        if let Some(f) = Field::find(kind.schema(), name) {
-            flatten(name, &f.ty, &mut cols);
+        for name in ["taxonomies", "extra"] {
+            if let Some(f) = Field::find(kind.schema(), name) {
+                flatten(name, &f.ty, &mut named);
+            }
         }
+        let cols = named
+            .into_iter()
+            .map(|(name, ty)| {
+                let keys = name.split('.').map(str::to_string).collect();
+                (name, keys, ty)
+            })
+            .collect();
+        Columns { cols }
     }
-    cols
+
+    /// The header line, with its CRLF.
+    pub fn header(&self) -> String {
+        let mut out = String::new();
+        for (i, (name, _, _)) in self.cols.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_quoted(&mut out, name);
+        }
+        out.push_str("\r\n");
+        out
+    }
+
+    /// One record's line, with its CRLF.
+    pub fn row(&self, record: &Value) -> String {
+        let mut out = String::with_capacity(1024);
+        for (i, (_, keys, ty)) in self.cols.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let v = keys.iter().try_fold(record, |v, k| v.get(k.as_str()));
+            push_cell(&mut out, v, ty);
+        }
+        out.push_str("\r\n");
+        out
+    }
 }
 
 fn flatten(prefix: &str, ty: &'static Ty, cols: &mut Vec<(String, &'static Ty)>) {
@@ -39,65 +87,58 @@ fn flatten(prefix: &str, ty: &'static Ty, cols: &mut Vec<(String, &'static Ty)>)
     }
 }
 
-fn cell(v: Option<&Value>, ty: &Ty) -> String {
-    let Some(v) = v else {
-        return String::new();
-    };
+/// One cell, quoted as needed.
+fn push_cell(out: &mut String, v: Option<&Value>, ty: &Ty) {
     match (v, ty) {
-        (Value::Null, _) => String::new(),
-        (Value::String(s), _) => s.clone(),
-        (Value::Array(items), Ty::List(_)) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => s.replace('|', "\\|"),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(" | "),
-        (other, _) => other.to_string(),
-    }
-}
-
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(v, |v, k| v.get(k))
-}
-
-/// The CSV table of the records of one kind.
-pub fn table(kind: Kind, records: &[&Value]) -> String {
-    let cols = columns(kind);
-    let mut out = String::new();
-    let header: Vec<String> = cols.iter().map(|(c, _)| quote(c)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    use rayon::prelude::*;
-    let rows: Vec<String> = records
-        .par_iter()
-        .map(|r| {
-            let row: Vec<String> = cols
+        (None | Some(Value::Null), _) => {}
+        (Some(Value::String(s)), _) => push_quoted(out, s),
+        (Some(Value::Array(items)), Ty::List(_)) => {
+            let joined = items
                 .iter()
-                .map(|(c, ty)| quote(&cell(lookup(r, c), ty)))
-                .collect();
-            row.join(",")
-        })
-        .collect();
-    for row in rows {
-        out.push_str(&row);
-        out.push_str("\r\n");
+                .map(|i| match i {
+                    Value::String(s) => s.replace('|', "\\|"),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ");
+            push_quoted(out, &joined)
+        }
+        (Some(other), _) => push_quoted(out, &other.to_string()),
     }
-    out
+}
+
+/// A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a
+/// comma, a quote or a line break.
+fn push_quoted(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        for part in field.split_inclusive('"') {
+            out.push_str(part);
+            if part.ends_with('"') {
+                out.push('"');
+            }
+        }
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn quote(field: &str) -> String {
+        let mut out = String::new();
+        push_quoted(&mut out, field);
+        out
+    }
+
+    fn cell(v: Option<&Value>, ty: &Ty) -> String {
+        let mut out = String::new();
+        push_cell(&mut out, v, ty);
+        out
+    }
 
     #[test]
     fn fields_are_quoted_as_rfc_4180_asks() {
@@ -112,5 +153,7 @@ mod tests {
         static T: Ty = Ty::List(&Ty::Str { max: 0 });
         let v = serde_json::json!(["паспорт", "СНИЛС | ИНН"]);
         assert_eq!(cell(Some(&v), &T), "паспорт | СНИЛС \\| ИНН");
+        let q = serde_json::json!(["a,b"]);
+        assert_eq!(cell(Some(&q), &T), "\"a,b\"");
     }
 }

@@ -78,18 +78,21 @@ pub fn record(site: &Site, p: &Page) -> Option<Value> {
 pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
-    // Each record is serialised once, in parallel; the catalogue is the concatenation.
-    let records: Vec<(Kind, Value, String)> = site
+    let columns = Kind::ALL.map(csv::Columns::of);
+    // Each record is serialised once, in parallel, to its JSON text and its CSV line;
+    // the catalogue and the tables are their concatenations.
+    let records: Vec<(Kind, String, String)> = site
         .pages
         .par_iter()
         .filter_map(|p| {
             let kind = p.kind?;
             let v = record(site, p)?;
             let text = v.to_string();
+            let row = columns[kind as usize].row(&v);
             let path = record_url(kind, &p.slug);
             Some(
                 out.write(path.trim_start_matches('/'), text.as_bytes())
-                    .map(|_| (kind, v, text))
+                    .map(|_| (kind, text, row))
                     .map_err(|e| e.0),
             )
         })
@@ -109,33 +112,31 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
             .map(|d| d.to_string()),
     })
     .to_string();
-    let total: usize = records.iter().map(|(_, _, t)| t.len() + 1).sum();
-    let mut catalogue = String::with_capacity(head.len() + total + 128);
-    catalogue.push_str(&head[..head.len() - 1]);
-    catalogue.push_str(",\"records\":{");
+    let mut catalogue: Vec<&[u8]> = vec![head[..head.len() - 1].as_bytes(), b",\"records\":{"];
+    let names = Kind::ALL.map(|k| format!("\"{}\":[", k.section()));
     for (n, kind) in Kind::ALL.into_iter().enumerate() {
-        let of_kind: Vec<&(Kind, Value, String)> =
-            records.iter().filter(|(k, _, _)| *k == kind).collect();
-        let values: Vec<&Value> = of_kind.iter().map(|(_, v, _)| v).collect();
-        out.write(
+        let of_kind = || records.iter().filter(move |(k, _, _)| *k == kind);
+        let header = columns[kind as usize].header();
+        let rows = of_kind().map(|(_, _, row)| row.as_bytes());
+        out.write_parts(
             &format!("opendata/{}.csv", kind.section()),
-            csv::table(kind, &values).as_bytes(),
+            std::iter::once(header.as_bytes()).chain(rows),
         )
         .map_err(|e| e.0)?;
         if n > 0 {
-            catalogue.push(',');
+            catalogue.push(b",");
         }
-        catalogue.push_str(&format!("\"{}\":[", kind.section()));
-        for (i, (_, _, text)) in of_kind.iter().enumerate() {
+        catalogue.push(names[n].as_bytes());
+        for (i, (_, text, _)) in of_kind().enumerate() {
             if i > 0 {
-                catalogue.push(',');
+                catalogue.push(b",");
             }
-            catalogue.push_str(text);
+            catalogue.push(text.as_bytes());
         }
-        catalogue.push(']');
+        catalogue.push(b"]");
     }
-    catalogue.push_str("}}");
-    out.write("opendata/catalogue.json", catalogue.as_bytes())
+    catalogue.push(b"}}");
+    out.write_parts("opendata/catalogue.json", catalogue)
         .map_err(|e| e.0)?;
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    open data {:.3} s", started.elapsed().as_secs_f64());
