@@ -2,12 +2,14 @@
 //! and written into the staging folder as it is made (nothing is held in memory longer
 //! than one page).
 
+mod admin;
 pub mod context;
 mod directory;
 pub mod feeds;
 mod files;
 mod jsonld;
 mod podbor;
+mod quality;
 pub(crate) use files::read_body;
 mod lists;
 mod shared;
@@ -153,6 +155,8 @@ pub fn render_site<T: Send>(
         stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
         r.special()?;
         r.podbor()?;
+        r.quality()?;
+        r.admin()?;
         copy_content_assets(site, out)?;
         Ok(stats)
     });
