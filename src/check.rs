@@ -7,9 +7,23 @@ use crate::model::date::Date;
 use crate::pipeline::Outcome;
 
 /// Load and validate. `Err` is a problem that stops everything (no config, no content/).
-pub fn check(root: &Path) -> Result<Outcome, Box<Diagnostic>> {
+/// `strict` also fails on stale records and scores under the threshold set in
+/// config.toml (`[extra.quality]`).
+pub fn check(root: &Path, strict: bool) -> Result<Outcome, Box<Diagnostic>> {
     let loaded = crate::load::load(root).map_err(|f| f.0)?;
-    Ok(crate::pipeline::run(&loaded, Date::today(), None))
+    let today = Date::today();
+    if !strict {
+        return Ok(crate::pipeline::run(&loaded, today, None));
+    }
+    let mut outcome = crate::pipeline::run(&loaded, today, Some(false));
+    if let Some(items) = outcome.items.take() {
+        let site = crate::model::Site::build(loaded, items, today);
+        outcome
+            .diags
+            .extend(crate::quality::strict_diagnostics(&site));
+        diagnostics::sort(&mut outcome.diags);
+    }
+    Ok(outcome)
 }
 
 /// The report printed to the editor, ending with a one-line verdict.

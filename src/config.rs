@@ -143,6 +143,7 @@ impl Config {
                 return Err(Box::new(d));
             }
         }
+        check_quality(&config, &text)?;
         Ok(config)
     }
 
@@ -178,6 +179,8 @@ pub struct Settings {
     /// The content repository, for «Предложить правку» links (`<repository>/edit/<branch>/<file>`).
     pub repository: Option<String>,
     pub repository_branch: String,
+    /// Information-quality thresholds (`[extra.quality]`).
+    pub quality: crate::quality::Thresholds,
 }
 
 impl Config {
@@ -198,6 +201,95 @@ impl Config {
             feedback_endpoint: text("feedback_endpoint"),
             repository: text("repository"),
             repository_branch: text("repository_branch").unwrap_or_else(|| "main".to_string()),
+            quality: {
+                let d = crate::quality::Thresholds::default();
+                let n = |key: &str, default: u32| {
+                    self.extra
+                        .get("quality")
+                        .and_then(|q| q.get(key))
+                        .and_then(|v| v.as_integer())
+                        .map_or(default, |v| v as u32)
+                };
+                crate::quality::Thresholds {
+                    warn_months: n("warn_months", d.warn_months),
+                    stale_months: n("stale_months", d.stale_months),
+                    min_score: n("min_score", d.min_score),
+                }
+            },
         }
     }
+}
+
+/// `[extra.quality]`: known keys, whole numbers in range, the warning before staleness.
+fn check_quality(config: &Config, text: &str) -> Result<(), Box<Diagnostic>> {
+    const KEYS: [(&str, i64, i64); 3] = [
+        ("warn_months", 1, 120),
+        ("stale_months", 1, 120),
+        ("min_score", 0, 100),
+    ];
+    let Some(q) = config.extra.get("quality") else {
+        return Ok(());
+    };
+    let at = |d: Diagnostic, key: &str| {
+        let d = d.field(format!("extra.quality.{key}"));
+        match text.find(key) {
+            Some(off) => d.at(text, off..off + key.len()),
+            None => d,
+        }
+    };
+    let Some(q) = q.as_table() else {
+        return Err(Box::new(at(
+            Diagnostic::new(
+                "config",
+                "config.toml",
+                "extra.quality должна быть таблицей",
+            )
+            .help("запишите настройки в таблицу [extra.quality]"),
+            "quality",
+        )));
+    };
+    for (key, value) in q {
+        let Some((_, min, max)) = KEYS.iter().find(|(k, _, _)| k == key) else {
+            let mut d = Diagnostic::new(
+                "config",
+                "config.toml",
+                format!("неизвестная настройка extra.quality.{key}"),
+            );
+            d = match did_you_mean(key, KEYS.iter().map(|(k, _, _)| *k)) {
+                Some(s) => d.help(format!("возможно, вы имели в виду «{s}»")),
+                None => d.help("известны warn_months, stale_months и min_score"),
+            };
+            return Err(Box::new(at(d, key)));
+        };
+        if !value
+            .as_integer()
+            .is_some_and(|v| (*min..=*max).contains(&v))
+        {
+            return Err(Box::new(at(
+                Diagnostic::new(
+                    "config",
+                    "config.toml",
+                    format!("extra.quality.{key} должно быть целым числом от {min} до {max}"),
+                )
+                .help("например: warn_months = 6, stale_months = 12, min_score = 60"),
+                key,
+            )));
+        }
+    }
+    let t = config.settings().quality;
+    if t.warn_months >= t.stale_months {
+        return Err(Box::new(at(
+            Diagnostic::new(
+                "config",
+                "config.toml",
+                format!(
+                    "предупреждение об устаревании ({} мес.) должно наступать раньше, чем запись считается устаревшей ({} мес.)",
+                    t.warn_months, t.stale_months
+                ),
+            )
+            .help("сделайте warn_months меньше stale_months"),
+            "warn_months",
+        )));
+    }
+    Ok(())
 }

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod pipeline;
+pub mod quality;
 pub mod render;
 pub mod schema;
 pub mod schema_doc;

@@ -30,6 +30,13 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Human,
+    Json,
+    Csv,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (replaced only when the build succeeds)
@@ -73,6 +80,20 @@ enum Command {
         /// Output format: human (with source lines), json, or github (Actions annotations)
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also fail on stale records and quality scores under the threshold set in
+        /// config.toml ([extra.quality] stale_months, min_score)
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Score every service and provider for completeness and freshness, summed per
+    /// provider, category and region, with the most common gaps
+    Report {
+        /// Site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
     },
     /// Create a new record with every field of its kind, commented in Russian
     New {
@@ -190,7 +211,42 @@ fn run(command: Command) -> i32 {
             drafts,
             open,
         }),
-        Command::Check { root, format } => match socnav::check::check(&root) {
+        Command::Report { root, format } => match socnav::quality::load_site(&root) {
+            Ok(site) => {
+                use socnav::quality::{report, score_site, summary};
+                let scores = score_site(&site);
+                let summary = summary::summarise(&site, &scores);
+                print!(
+                    "{}",
+                    match format {
+                        ReportFormat::Human => report::human(&summary, &scores),
+                        ReportFormat::Json => report::json(&summary, &scores),
+                        ReportFormat::Csv => report::csv(&summary, &scores),
+                    }
+                );
+                0
+            }
+            Err((diags, code)) => {
+                eprint!(
+                    "{}",
+                    diagnostics::render(
+                        &diags,
+                        Format::Human,
+                        &root,
+                        std::io::stderr().is_terminal()
+                    )
+                );
+                if code == 1 {
+                    eprintln!("Оценить качество можно, когда в содержимом нет ошибок: исправьте их (socnav check) и запустите отчёт снова.");
+                }
+                code
+            }
+        },
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => match socnav::check::check(&root, strict) {
             Ok(outcome) => {
                 let color = format == Format::Human && std::io::stdout().is_terminal();
                 print!("{}", socnav::check::report(&outcome, format, &root, color));

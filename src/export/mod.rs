@@ -9,7 +9,7 @@
 //!
 //! The format is described in `docs/opendata.md`.
 
-mod csv;
+pub(crate) mod csv;
 mod json_schema;
 
 use serde_json::{json, Value};
@@ -112,7 +112,7 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
             .map(|d| d.to_string()),
     })
     .to_string();
-    let mut catalogue: Vec<&[u8]> = vec![head[..head.len() - 1].as_bytes(), b",\"records\":{"];
+    let mut catalogue: Vec<&[u8]> = vec![&head.as_bytes()[..head.len() - 1], b",\"records\":{"];
     let names = Kind::ALL.map(|k| format!("\"{}\":[", k.section()));
     for (n, kind) in Kind::ALL.into_iter().enumerate() {
         let of_kind = || records.iter().filter(move |(k, _, _)| *k == kind);

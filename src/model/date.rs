@@ -72,6 +72,17 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The same day `n` months earlier (the last day of the month when it is shorter).
+    pub fn months_before(&self, n: u32) -> Date {
+        let total = self.year * 12 + self.month as i32 - 1 - n as i32;
+        let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// `10 ноября 2026`.
     pub fn human(&self) -> String {
         format!(
@@ -111,5 +122,14 @@ mod tests {
             "29 февраля 2024"
         );
         assert!(Date::parse("2023-02-29").is_none());
+    }
+
+    #[test]
+    fn months_before_clamps_the_day() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-11-25").months_before(6), d("2026-05-25"));
+        assert_eq!(d("2026-11-25").months_before(12), d("2025-11-25"));
+        assert_eq!(d("2026-03-31").months_before(1), d("2026-02-28"));
+        assert_eq!(d("2026-01-15").months_before(13), d("2024-12-15"));
     }
 }

@@ -3,6 +3,7 @@
 //! than one page).
 
 mod admin;
+mod charts;
 pub mod context;
 mod directory;
 pub mod feeds;

@@ -1,10 +1,197 @@
-//! The public information-quality page `/quality/`.
+//! The public information-quality page `/quality/` (theme template `quality.html`): the
+//! rubric, the distribution of scores, scores by category, region and provider, the
+//! records that need checking and the most common gaps. Charts are SVG drawn here.
 
+use serde::Serialize;
+
+use super::charts;
 use super::{RenderError, Renderer};
+use crate::quality::summary::{kind_title, summarise, Group};
+use crate::quality::{rubric, score_site, Freshness};
+use crate::schema::Kind;
+
+/// The page's address.
+pub(super) const URL: &str = "/quality/";
+/// Every score, summed and per record, for download (the `socnav report --format csv` table).
+const CSV: &str = "/quality/scores.csv";
+/// Rows shown in each list on the page; the CSV has them all.
+const LIMIT: usize = 100;
+/// Bars drawn in a chart (the lowest groups come first).
+const BARS: usize = 20;
+
+#[derive(Serialize)]
+struct Criterion {
+    label: &'static str,
+    points: u32,
+    fix: &'static str,
+}
+
+#[derive(Serialize)]
+struct Band {
+    label: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct KindCtx {
+    key: &'static str,
+    title: &'static str,
+    group: Group,
+    rubric: Vec<Criterion>,
+    max: u32,
+    histogram: String,
+    bands: Vec<Band>,
+    gaps: Vec<GapCtx>,
+}
+
+#[derive(Serialize)]
+struct GapCtx {
+    label: &'static str,
+    records: usize,
+    percent: u32,
+}
+
+#[derive(Serialize)]
+struct RecordCtx {
+    title: String,
+    url: String,
+    kind: &'static str,
+    score: u32,
+    reviewed: Option<String>,
+    freshness: Freshness,
+    freshness_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct QualityCtx {
+    warn_months: u32,
+    stale_months: u32,
+    min_score: u32,
+    kinds: Vec<KindCtx>,
+    by_category: Vec<Group>,
+    category_chart: String,
+    by_region: Vec<Group>,
+    by_provider: Vec<Group>,
+    provider_chart: String,
+    outdated: Vec<RecordCtx>,
+    below: Vec<RecordCtx>,
+    /// Totals of the lists cut to `LIMIT` rows on the page.
+    outdated_total: usize,
+    below_total: usize,
+    providers_total: usize,
+    limit: usize,
+    csv: &'static str,
+}
 
 impl Renderer<'_> {
-    /// Write `/quality/`.
+    /// Write `/quality/` when the theme has a `quality.html` template.
     pub(super) fn quality(&self) -> Result<(), RenderError> {
-        Ok(())
+        if !self.tera.contains_template("quality.html") {
+            return Ok(());
+        }
+        let site = self.site;
+        let scores = score_site(site);
+        let s = summarise(site, &scores);
+        let record = |&i: &usize| {
+            let r = &scores[i];
+            RecordCtx {
+                title: r.title.clone(),
+                url: r.url.clone(),
+                kind: r.kind.name(),
+                score: r.score,
+                reviewed: r.reviewed.clone(),
+                freshness: r.freshness,
+                freshness_label: r.freshness.label(),
+            }
+        };
+        let kinds = s
+            .kinds
+            .iter()
+            .map(|g| {
+                let kind = Kind::from_name(&g.key).expect("kind groups are keyed by kind");
+                let criteria = rubric::of(kind).expect("scored kinds have a rubric");
+                let bands = s
+                    .distribution
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map(|(_, b)| *b)
+                    .unwrap_or_default();
+                KindCtx {
+                    key: kind.name(),
+                    title: kind_title(kind),
+                    group: g.clone(),
+                    rubric: criteria
+                        .iter()
+                        .map(|c| Criterion {
+                            label: c.label,
+                            points: c.points,
+                            fix: c.fix,
+                        })
+                        .collect(),
+                    max: criteria.iter().map(|c| c.points).sum(),
+                    histogram: charts::histogram(
+                        &format!(
+                            "{}: сколько записей получили оценку в каждом диапазоне",
+                            kind_title(kind)
+                        ),
+                        &bands,
+                    ),
+                    bands: bands
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &count)| Band {
+                            label: charts::band_label(i),
+                            count,
+                        })
+                        .collect(),
+                    gaps: s
+                        .gaps
+                        .iter()
+                        .filter(|x| x.kind == kind)
+                        .map(|x| GapCtx {
+                            label: x.label,
+                            records: x.records,
+                            percent: x.percent,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let chart = |title: &str, groups: &[Group]| {
+            let rows: Vec<(String, u32)> = groups
+                .iter()
+                .take(BARS)
+                .map(|g| (g.title.clone(), g.mean))
+                .collect();
+            charts::bars(title, &rows, s.min_score)
+        };
+        let q = QualityCtx {
+            warn_months: s.warn_months,
+            stale_months: s.stale_months,
+            min_score: s.min_score,
+            kinds,
+            category_chart: chart("Средняя оценка мер поддержки по категориям", &s.by_category),
+            provider_chart: chart(
+                "Средняя оценка мер поддержки по организациям",
+                &s.by_provider,
+            ),
+            by_category: s.by_category.clone(),
+            by_region: s.by_region.clone(),
+            by_provider: s.by_provider.iter().take(LIMIT).cloned().collect(),
+            outdated: s.outdated.iter().take(LIMIT).map(record).collect(),
+            below: s.below.iter().take(LIMIT).map(record).collect(),
+            outdated_total: s.outdated.len(),
+            below_total: s.below.len(),
+            providers_total: s.by_provider.len(),
+            limit: LIMIT,
+            csv: CSV,
+        };
+        self.out.write(
+            CSV.trim_start_matches('/'),
+            crate::quality::report::csv(&s, &scores).as_bytes(),
+        )?;
+        let mut ctx = self.ctx(URL);
+        ctx.insert("quality", &q);
+        self.render_page("quality.html", &ctx, URL)
     }
 }

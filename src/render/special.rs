@@ -83,6 +83,9 @@ impl Renderer<'_> {
             if self.tera.contains_template("podbor.html") {
                 entries.push((super::podbor::URL.to_string(), None));
             }
+            if self.tera.contains_template("quality.html") {
+                entries.push((super::quality::URL.to_string(), None));
+            }
             for t in &site.taxonomies {
                 entries.push((format!("/{}/", t.name), None));
                 let per = site.config.paginate_for_taxonomy(&t.name);

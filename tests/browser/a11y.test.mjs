@@ -97,6 +97,7 @@ async function pageTypes(context) {
     ["podbor", "/podbor/"],
     ["offline", "/offline/"],
     ["thanks", "/spasibo/"],
+    ["quality", "/quality/"],
     ["providers by sphere", "/providers/po-sfere/"],
     ["providers by sphere", "/providers/po/sfere/"],
     ["standards by status", "/standards/po/statusu/"],
