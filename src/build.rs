@@ -115,6 +115,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         loaded.config.base_url = base.clone();
     }
     t.stage("load");
+    // Git history is read while the content is checked.
+    let git = {
+        let root = opts.root.clone();
+        std::thread::spawn(move || crate::load::git::file_dates(&root))
+    };
     let outcome = crate::pipeline::run(&loaded, today, Some(opts.drafts));
     t.stage("check");
     let Some(items) = outcome.items else {
@@ -129,7 +134,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let site = Site::build(loaded, items, today);
+    let mut site = Site::build(loaded, items, today);
+    if let Ok(dates) = git.join() {
+        site.set_file_dates(&dates);
+    }
     t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
     // Render and index side by side; the index is written once complete.

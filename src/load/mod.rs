@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod de;
+pub mod git;
 pub mod tree;
 
 use std::ops::Range;

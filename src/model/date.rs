@@ -9,6 +9,21 @@ pub struct Date {
     pub day: u32,
 }
 
+const MONTHS_NOMINATIVE: [&str; 12] = [
+    "Январь",
+    "Февраль",
+    "Март",
+    "Апрель",
+    "Май",
+    "Июнь",
+    "Июль",
+    "Август",
+    "Сентябрь",
+    "Октябрь",
+    "Ноябрь",
+    "Декабрь",
+];
+
 const MONTHS_GENITIVE: [&str; 12] = [
     "января",
     "февраля",
@@ -81,6 +96,15 @@ impl Date {
             month,
             day: self.day.min(days_in_month(year, month)),
         }
+    }
+
+    /// `Ноябрь 2026`.
+    pub fn month_year(&self) -> String {
+        format!(
+            "{} {}",
+            MONTHS_NOMINATIVE[(self.month - 1) as usize],
+            self.year
+        )
     }
 
     /// `10 ноября 2026`.

@@ -38,6 +38,9 @@ pub struct Page {
     pub date: Option<Date>,
     pub updated: Option<Date>,
     pub reviewed: Option<Date>,
+    /// When the source file was added and last changed, from git history (None outside
+    /// git; see `load::git`).
+    pub file_dates: Option<crate::load::git::Dates>,
     pub weight: Option<i64>,
     pub aliases: Vec<String>,
     pub template: Option<String>,
@@ -433,6 +436,16 @@ impl Site {
     }
 
     /// Counts of published records per kind.
+    /// Give each page the git dates of its source file.
+    pub fn set_file_dates(&mut self, dates: &crate::load::git::FileDates) {
+        if dates.is_empty() {
+            return;
+        }
+        for p in &mut self.pages {
+            p.file_dates = dates.get(&p.rel);
+        }
+    }
+
     pub fn count(&self, kind: Kind) -> usize {
         self.pages.iter().filter(|p| p.kind == Some(kind)).count()
     }
@@ -512,6 +525,7 @@ fn page_from(f: &ContentFile, drafts: bool) -> Result<Option<Page>, String> {
         date: front_common.date.as_deref().and_then(Date::parse),
         updated: front_common.updated.as_deref().and_then(Date::parse),
         reviewed,
+        file_dates: None,
         weight: front_common.weight,
         aliases: front_common.aliases,
         template: front_common.template,

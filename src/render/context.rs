@@ -94,6 +94,9 @@ pub struct Base<'a> {
     pub updated_human: Option<String>,
     pub reviewed: Option<String>,
     pub reviewed_human: Option<String>,
+    /// When the source file last changed: git history, else `updated` (or `date`).
+    pub changed: Option<String>,
+    pub changed_human: Option<String>,
     pub attachments: Vec<Attachment>,
     /// «Предложить правку»: the source file in the repository's web editor.
     pub edit_url: Option<String>,
@@ -125,6 +128,8 @@ pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
         updated_human: human(p.updated),
         reviewed: iso(p.reviewed),
         reviewed_human: human(p.reviewed),
+        changed: iso(super::feeds::file_changed(p)),
+        changed_human: human(super::feeds::file_changed(p)),
         attachments: p
             .attachments
             .iter()

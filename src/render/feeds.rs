@@ -63,17 +63,29 @@ pub fn robots(base: &str) -> String {
     format!("User-agent: *\nDisallow:\nAllow: /\nSitemap: {base}/sitemap.xml\n")
 }
 
-/// The date a record last changed for readers: the later of `updated` and `reviewed`.
+/// The date a record's file last changed: from git history when the site is in a git
+/// repository, else `updated` (or `date`).
+pub fn file_changed(p: &Page) -> Option<crate::model::date::Date> {
+    p.file_dates.map(|d| d.changed).or(p.updated).or(p.date)
+}
+
+/// The date a record was added: its file's first commit, else `date`.
+pub fn added(p: &Page) -> Option<crate::model::date::Date> {
+    p.file_dates.and_then(|d| d.added).or(p.date)
+}
+
+/// The date a record last changed for readers: the later of its file's change and
+/// `reviewed`.
 pub fn changed(p: &Page) -> Option<crate::model::date::Date> {
-    match (p.updated.or(p.date), p.reviewed) {
+    match (file_changed(p), p.reviewed) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     }
 }
 
-/// Atom feed of the most recently updated or reviewed records.
-pub fn atom(site: &Site, limit: usize) -> String {
-    let base = site.config.base();
+/// The records most recently added, updated or reviewed, newest first (the Atom feed and
+/// the «Что изменилось» page list the same ones).
+pub fn recent(site: &Site, limit: usize) -> Vec<&Page> {
     let mut recs: Vec<&Page> = site
         .pages
         .iter()
@@ -81,6 +93,19 @@ pub fn atom(site: &Site, limit: usize) -> String {
         .collect();
     recs.sort_by(|a, b| changed(b).cmp(&changed(a)).then_with(|| a.url.cmp(&b.url)));
     recs.truncate(limit);
+    recs
+}
+
+/// Whether a record is new: it was added on the day it last changed.
+pub fn is_new(p: &Page) -> bool {
+    added(p).is_some() && added(p) == changed(p)
+}
+
+/// Atom feed of the most recently added, updated or reviewed records.
+/// `alternate` is the page that lists the same records (`/changes/`, or `/`).
+pub fn atom(site: &Site, limit: usize, alternate: &str) -> String {
+    let base = site.config.base();
+    let recs = recent(site, limit);
     let updated = recs.first().and_then(|p| changed(p)).unwrap_or(site.today);
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n");
     s.push_str(&format!(
@@ -92,8 +117,9 @@ pub fn atom(site: &Site, limit: usize) -> String {
         xml_escape(base)
     ));
     s.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}/\"/>\n",
-        xml_escape(base)
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
+        xml_escape(base),
+        xml_escape(alternate)
     ));
     s.push_str(&format!("  <id>{}/atom.xml</id>\n", xml_escape(base)));
     s.push_str(&format!(
@@ -111,6 +137,9 @@ pub fn atom(site: &Site, limit: usize) -> String {
         ));
         s.push_str(&format!("    <id>{}</id>\n", xml_escape(&link)));
         s.push_str(&format!("    <updated>{when}T00:00:00Z</updated>\n"));
+        if let Some(a) = added(p) {
+            s.push_str(&format!("    <published>{a}T00:00:00Z</published>\n"));
+        }
         s.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
             p.kind.map(Kind::name).unwrap_or(""),

@@ -3,6 +3,7 @@
 //! than one page).
 
 mod admin;
+mod changes;
 mod charts;
 pub mod context;
 mod directory;
@@ -157,6 +158,7 @@ pub fn render_site<T: Send>(
         r.special()?;
         r.podbor()?;
         r.quality()?;
+        r.changes()?;
         r.admin()?;
         copy_content_assets(site, out)?;
         Ok(stats)

@@ -83,6 +83,9 @@ impl Renderer<'_> {
             if self.tera.contains_template("podbor.html") {
                 entries.push((super::podbor::URL.to_string(), None));
             }
+            if self.tera.contains_template("changes.html") {
+                entries.push((super::changes::URL.to_string(), None));
+            }
             if self.tera.contains_template("quality.html") {
                 entries.push((super::quality::URL.to_string(), None));
             }
@@ -103,8 +106,19 @@ impl Renderer<'_> {
             self.out
                 .write("robots.txt", feeds::robots(base).as_bytes())?;
         }
-        self.out
-            .write("atom.xml", feeds::atom(site, 50).as_bytes())?;
+        self.out.write(
+            "atom.xml",
+            feeds::atom(
+                site,
+                super::changes::LIMIT,
+                if self.tera.contains_template("changes.html") {
+                    super::changes::URL
+                } else {
+                    "/"
+                },
+            )
+            .as_bytes(),
+        )?;
         Ok(())
     }
 }

@@ -98,6 +98,7 @@ async function pageTypes(context) {
     ["offline", "/offline/"],
     ["thanks", "/spasibo/"],
     ["quality", "/quality/"],
+    ["changes", "/changes/"],
     ["providers by sphere", "/providers/po-sfere/"],
     ["providers by sphere", "/providers/po/sfere/"],
     ["standards by status", "/standards/po/statusu/"],
