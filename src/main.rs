@@ -124,7 +124,11 @@ enum Command {
     },
     /// Print the content reference (every field of every kind) as Markdown
     #[command(hide = true)]
-    Schema,
+    Schema {
+        /// Language: en (the README) or ru (the editors' guide)
+        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        lang: String,
+    },
     /// Remove a replaced output folder (started by `build` in the background)
     #[command(hide = true)]
     RemoveOldOutput { dir: PathBuf },
@@ -339,8 +343,15 @@ fn run(command: Command) -> i32 {
                 2
             }
         },
-        Command::Schema => {
-            print!("{}", socnav::schema_doc::markdown());
+        Command::Schema { lang } => {
+            print!(
+                "{}",
+                if lang == "ru" {
+                    socnav::schema_doc::markdown_ru()
+                } else {
+                    socnav::schema_doc::markdown()
+                }
+            );
             0
         }
     }

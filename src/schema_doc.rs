@@ -1,6 +1,8 @@
 //! The content reference (every field of every kind) as Markdown, generated from
-//! `schema`. The README embeds it between markers; a test fails when they differ, so the
-//! documentation cannot drift from the validator. Regenerate with `socnav schema`.
+//! `schema`: in English for the README, in Russian for the editors' guide
+//! (`content/help/polya.md`). Both embed it between markers; a test fails when they
+//! differ, so the documentation cannot drift from the validator. Regenerate with
+//! `socnav schema` and `socnav schema --lang ru`.
 
 use crate::schema::{self, Field, Kind, Req, Ty};
 
@@ -47,7 +49,57 @@ fn req_name(req: Req) -> String {
     }
 }
 
-fn rows(out: &mut String, fields: &[Field], prefix: &str, skip_zola: bool) {
+/// The type of a field in Russian, for editors.
+fn ty_name_ru(ty: &Ty) -> String {
+    match ty {
+        Ty::Str { max: 0 } => "строка".into(),
+        Ty::Str { max } => format!("строка (не длиннее {max} знаков)"),
+        Ty::Text => "текст".into(),
+        Ty::Int => "целое число".into(),
+        Ty::Float => "число".into(),
+        Ty::Bool => "`true` или `false`".into(),
+        Ty::Date => "дата `ГГГГ-ММ-ДД`".into(),
+        Ty::Url => "ссылка (http, https, mailto, tel)".into(),
+        Ty::Enum(c) => format!(
+            "одно из: {}",
+            c.iter()
+                .map(|c| format!("`{}` ({})", c.key, c.label))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Ty::Ref(k) => format!("короткое имя записи среди {}", k.plural_genitive()),
+        Ty::RefOrText(k) => format!(
+            "короткое имя записи среди {} или текст",
+            k.plural_genitive()
+        ),
+        Ty::Term(d) => format!("ключ из `{}`", d.file()),
+        Ty::Inn => "ИНН (10 или 12 цифр, контрольные цифры проверяются)".into(),
+        Ty::Ogrn => "ОГРН (13 или 15 цифр, контрольная цифра проверяется)".into(),
+        Ty::BundleFile => "имя файла в папке записи".into(),
+        Ty::List(inner) => format!("список; элемент: {}", ty_name_ru(inner)),
+        Ty::Table(_) => "таблица".into(),
+        Ty::TableList(_) => "список таблиц".into(),
+        Ty::Any => "любое значение".into(),
+    }
+}
+
+fn req_name_ru(req: Req) -> String {
+    match req {
+        Req::Optional => "нет".into(),
+        Req::Required => "да".into(),
+        Req::NonEmpty => "да, хотя бы один".into(),
+        Req::When(_) => "в некоторых случаях".into(),
+    }
+}
+
+/// The language of a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ru,
+}
+
+fn rows(out: &mut String, fields: &[Field], prefix: &str, skip_zola: bool, lang: Lang) {
     for f in fields {
         let key = if prefix.is_empty() {
             f.name.to_string()
@@ -60,15 +112,14 @@ fn rows(out: &mut String, fields: &[Field], prefix: &str, skip_zola: bool) {
             continue;
         }
         if !matches!(f.ty, Ty::Table(_) | Ty::Any) || f.name == "contacts" || f.name == "location" {
-            out.push_str(&format!(
-                "| `{key}` | {} | {} | {} |\n",
-                ty_name(&f.ty),
-                req_name(f.req),
-                f.en
-            ));
+            let (ty, req, meaning) = match lang {
+                Lang::En => (ty_name(&f.ty), req_name(f.req), f.en),
+                Lang::Ru => (ty_name_ru(&f.ty), req_name_ru(f.req), f.ru),
+            };
+            out.push_str(&format!("| `{key}` | {ty} | {req} | {meaning} |\n"));
         }
         match &f.ty {
-            Ty::Table(sub) | Ty::TableList(sub) => rows(out, sub, &key, skip_zola),
+            Ty::Table(sub) | Ty::TableList(sub) => rows(out, sub, &key, skip_zola, lang),
             _ => {}
         }
     }
@@ -92,11 +143,42 @@ pub fn markdown() -> String {
             kind.section()
         ));
         out.push_str("| key | type | required | meaning |\n| --- | --- | --- | --- |\n");
-        rows(&mut out, kind.schema(), "", true);
+        rows(&mut out, kind.schema(), "", true, Lang::En);
     }
     out.push_str("\nConditional fields: a standard with `status = \"superseded\"` needs `extra.superseded_by`; \
                   with `status = \"public-discussion\"`, `extra.discussion_until`; each document needs \
                   either `ref` or `name`; a provider needs at least one of `extra.contacts.phone`, `email`, `url`.\n");
+    out
+}
+
+/// The whole reference in Russian, for the editors' guide.
+pub fn markdown_ru() -> String {
+    let mut out = String::new();
+    out.push_str("В любой записи можно также использовать поля страниц Zola: ");
+    let zola: Vec<String> = schema::SERVICE
+        .iter()
+        .filter(|f| !matches!(f.name, "title" | "description" | "taxonomies" | "extra"))
+        .map(|f| format!("`{}`", f.name))
+        .collect();
+    out.push_str(&zola.join(", "));
+    out.push_str(
+        ". Поле, которого нет в списке, — ошибка: проверка подскажет похожее правильное имя.\n",
+    );
+    for kind in Kind::ALL {
+        out.push_str(&format!(
+            "\n### {} (`content/{}/`)\n\n",
+            kind.label(),
+            kind.section()
+        ));
+        out.push_str(
+            "| поле | что записать | обязательно | что означает |\n| --- | --- | --- | --- |\n",
+        );
+        rows(&mut out, kind.schema(), "", true, Lang::Ru);
+    }
+    out.push_str("\nПоля, обязательные в некоторых случаях: стандарту со статусом `superseded` нужен \
+                  `extra.superseded_by`, со статусом `public-discussion` — `extra.discussion_until`; у \
+                  каждого документа должно быть `ref` или `name`; у организации — хотя бы одно из полей \
+                  `extra.contacts.phone`, `email`, `url`.\n");
     out
 }
 
@@ -114,6 +196,22 @@ mod tests {
             readme[start..end].trim(),
             markdown().trim(),
             "README's content reference is stale: run `cargo run -- schema` and paste it between the markers"
+        );
+    }
+
+    #[test]
+    fn editors_guide_embeds_the_current_russian_reference() {
+        let page = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/content/help/polya.md"
+        ))
+        .unwrap();
+        let start = page.find(START).expect("the page has the start marker") + START.len();
+        let end = page.find(END).expect("the page has the end marker");
+        assert_eq!(
+            page[start..end].trim(),
+            markdown_ru().trim(),
+            "content/help/polya.md is stale: run `cargo run -- schema --lang ru` and paste it between the markers"
         );
     }
 
