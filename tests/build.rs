@@ -296,8 +296,9 @@ fn sitemap_lists_every_page_with_the_base_url() {
     for p in all_paths(&site.public()) {
         if let Some(dir) = p.strip_suffix("index.html") {
             // Redirects, and service pages that are not content (the offline page, the
-            // feedback thank-you page), stay out of the sitemap.
-            if dir.starts_with("old/") || dir == "offline/" || dir == "spasibo/" {
+            // feedback thank-you page, the editors' Decap CMS), stay out of the sitemap.
+            if dir.starts_with("old/") || dir == "offline/" || dir == "spasibo/" || dir == "admin/"
+            {
                 continue;
             }
             pages.insert(format!("{BASE}/{dir}"));

@@ -2,7 +2,7 @@
 //! and written into the staging folder as it is made (nothing is held in memory longer
 //! than one page).
 
-mod admin;
+pub mod admin;
 mod changes;
 mod charts;
 pub mod context;
