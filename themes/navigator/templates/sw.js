@@ -71,7 +71,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith("/__socnav/")) return;
+  // The dev server's own files and the CMS editor (always fresh) are never kept.
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/__socnav/") || url.pathname.startsWith("/admin/")) return;
   const path = url.pathname; // the query (/search/?q=…) is not part of what is kept
   if (request.mode === "navigate") {
     event.respondWith(page(event, path));
