@@ -109,7 +109,7 @@ fn push_cell(out: &mut String, v: Option<&Value>, ty: &Ty) {
 
 /// A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a
 /// comma, a quote or a line break.
-fn push_quoted(out: &mut String, field: &str) {
+pub(super) fn push_quoted(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
         out.push('"');
         for part in field.split_inclusive('"') {
