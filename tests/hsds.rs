@@ -457,6 +457,8 @@ fn edinoe_posobie_has_its_documents_and_refusal_grounds() {
         .iter()
         .find(|t| t["code"] == "categories/family")
         .unwrap();
+    assert_eq!(family["name"], "Семья и дети");
+    assert_eq!(family["taxonomy"], "Категории");
     assert!(attributes
         .iter()
         .any(|a| a["taxonomy_term_id"] == family["id"] && a["link_type"] == "categories"));

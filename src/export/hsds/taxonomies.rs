@@ -77,14 +77,14 @@ impl<'a> Terms<'a> {
             let pages = site.config.has_taxonomy(key);
             for k in ordered {
                 let term = dict.and_then(|d| d.get(k));
-                let name = term.map_or(k, |t| t.title.as_str());
+                let title = term.map_or(k, |t| t.title.as_str());
                 index.insert((key, k), terms.len());
                 terms.push(TaxonomyTerm {
                     id: Id::of(&format!("taxonomy/{key}/{k}")),
                     code: format!("{key}/{k}"),
-                    name,
-                    description: term.and_then(|t| t.description.as_deref()).unwrap_or(name),
-                    taxonomy: TAXONOMIES.iter().find(|t| t.0 == key).map_or(key, |t| t.1),
+                    name: title,
+                    description: term.and_then(|t| t.description.as_deref()).unwrap_or(title),
+                    taxonomy: name,
                     language: "ru",
                     taxonomy_id,
                     term_uri: pages.then(|| uri(&format!("{base}/{key}/{k}/")).into_owned()),
