@@ -5,11 +5,13 @@
 //!   drive validation (`crate::schema`), so the two cannot drift;
 //! - `<kind>.csv`: one table per kind (RFC 4180, UTF-8, CRLF; see `csv.rs` for how list
 //!   fields are joined);
-//! - `<kind>/<slug>.json`: one record, linked from its page.
+//! - `<kind>/<slug>.json`: one record, linked from its page;
+//! - `hsds/`: services and providers in Open Referral HSDS 3.0 (`hsds/mod.rs`).
 //!
-//! The format is described in `docs/opendata.md`.
+//! The format is described in `docs/opendata.md`; the HSDS export in `docs/hsds.md`.
 
 pub(crate) mod csv;
+mod hsds;
 mod json_schema;
 
 use serde_json::{json, Value};
@@ -78,6 +80,7 @@ pub fn record(site: &Site, p: &Page) -> Option<Value> {
 pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
+    hsds::write(site, out)?;
     let columns = Kind::ALL.map(csv::Columns::of);
     // Each record is serialised once, in parallel, to its JSON text and its CSV line;
     // the catalogue and the tables are their concatenations.
