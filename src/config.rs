@@ -1,5 +1,6 @@
 //! Site configuration: Zola's `config.toml`, with socnav's own settings under `[extra]`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -30,6 +31,22 @@ pub struct Config {
     pub search: SearchConfig,
     #[serde(default)]
     pub extra: toml::Table,
+    /// Zola's `[translations]`: interface strings of the default language, over the
+    /// theme's table (`themes/<theme>/translations/<lang>.toml`).
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
+    /// Zola's `[languages.<code>]`. socnav reads only their `translations`; other keys
+    /// (`title`, `description`, `build_search_index`, …) are accepted and left alone.
+    #[serde(default)]
+    pub languages: BTreeMap<String, LanguageConfig>,
+}
+
+/// One `[languages.<code>]` table of config.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct LanguageConfig {
+    /// Interface strings of this language, over the theme's table.
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }
 
 /// Zola's `[search]` options for its elasticlunr index (written when

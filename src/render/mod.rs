@@ -17,6 +17,7 @@ mod lists;
 mod shared;
 mod special;
 pub mod templates;
+pub mod translations;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -90,8 +91,12 @@ pub fn render_site<T: Send>(
     index_url: impl Fn(&T) -> String,
 ) -> Result<(Stats, T), RenderError> {
     let assets = copy_static(site, out)?;
-    let mut tera =
-        templates::load(&site.root, site.config.theme.as_deref()).map_err(RenderError::Template)?;
+    let translations = std::sync::Arc::new(
+        translations::Translations::load(&site.root, &site.config)
+            .map_err(RenderError::Template)?,
+    );
+    let mut tera = templates::load(&site.root, site.config.theme.as_deref(), &translations)
+        .map_err(RenderError::Template)?;
     for required in ["index.html", "section.html", "page.html", "404.html"] {
         if !tera.contains_template(required) {
             return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
@@ -115,6 +120,9 @@ pub fn render_site<T: Send>(
                 "repository": settings.repository,
             }),
         );
+        // The page's language, for `trans(key=…, lang=lang)` and `<html lang>`: the
+        // default language until records have translations.
+        g.insert("lang", &site.config.default_language);
         g.insert("assets", &assets);
         g.insert("nav", &nav(site));
         g.insert(

@@ -4,8 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::Tera;
+
+use super::translations::Translations;
 
 /// Template sources by name (`partials/card.html`), with the file each came from.
 pub fn collect(
@@ -58,11 +61,25 @@ fn read_dir(
     Ok(())
 }
 
-/// Build a Tera instance from the collected templates.
-pub fn load(root: &Path, theme: Option<&str>) -> Result<Tera, String> {
+/// Build a Tera instance from the collected templates, with the `trans` function of
+/// `translations`. A literal key that no table has fails here, naming the template file.
+pub fn load(
+    root: &Path,
+    theme: Option<&str>,
+    translations: &Arc<Translations>,
+) -> Result<Tera, String> {
     let sources = collect(root, theme)?;
+    for (path, text) in sources.values() {
+        translations.check_source(text).map_err(|(line, e)| {
+            format!(
+                "ошибка в шаблоне {}, строка {line}:\n  {e}",
+                crate::diagnostics::rel_path(root, path)
+            )
+        })?;
+    }
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
+    translations.register(&mut tera);
     let list: Vec<(String, String)> = sources
         .iter()
         .map(|(n, (_, t))| (n.clone(), t.clone()))

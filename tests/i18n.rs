@@ -1,0 +1,282 @@
+//! Interface strings come from the theme's translation tables
+//! (`themes/navigator/translations/<lang>.toml`): the Russian and English tables match
+//! key for key, every key is used, no template has Russian text of its own, and a site
+//! can switch the interface to English or override single strings in config.toml.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// English values that may contain Cyrillic letters on purpose (key, and why). None now.
+const EN_CYRILLIC_ALLOWED: &[(&str, &str)] = &[];
+
+fn theme() -> PathBuf {
+    manifest_dir().join("themes").join("navigator")
+}
+
+fn table(lang: &str) -> BTreeMap<String, String> {
+    let path = theme().join("translations").join(format!("{lang}.toml"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{lang}.toml: {e}"))
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// Every template file of the theme, with its path relative to templates/.
+fn templates() -> Vec<(String, String)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    let base = theme().join("templates");
+    let mut out = Vec::new();
+    walk(&base, &base, &mut out);
+    assert!(out.len() > 10, "theme templates not found");
+    out
+}
+
+/// The source with `{# … #}` comments blanked out (newlines kept, for line numbers).
+fn without_comments(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    while let Some(start) = rest.find("{#") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("#}")
+            .map_or(rest.len(), |e| start + e + 2);
+        out.extend(rest[start..end].chars().filter(|&c| c == '\n'));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `trans(...)` calls of a template (comments left out): (byte range, key). The theme
+/// writes every call as `trans(key="…", lang=lang)`, so keys can be read off the source;
+/// a call in another form fails here.
+fn trans_calls(name: &str, src: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(found) = src[from..].find("trans(") {
+        let start = from + found;
+        let after = &src[start + "trans(".len()..];
+        let key = after
+            .strip_prefix("key=\"")
+            .and_then(|k| k.split('"').next())
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name}: write trans calls as trans(key=\"…\", lang=lang): {}",
+                    &src[start..(start + 60).min(src.len())]
+                )
+            });
+        let end = start + "trans(".len() + after.find(')').expect("closing parenthesis") + 1;
+        assert_eq!(
+            &src[start..end],
+            format!("trans(key=\"{key}\", lang=lang)"),
+            "{name}: a trans call in another form"
+        );
+        calls.push((start..end, key.to_string()));
+        from = end;
+    }
+    calls
+}
+
+#[test]
+fn russian_and_english_tables_have_the_same_keys_none_empty() {
+    let ru = table("ru");
+    let en = table("en");
+    let ru_keys: BTreeSet<_> = ru.keys().collect();
+    let en_keys: BTreeSet<_> = en.keys().collect();
+    assert_eq!(
+        ru_keys.difference(&en_keys).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "keys of ru.toml missing from en.toml"
+    );
+    assert_eq!(
+        en_keys.difference(&ru_keys).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "keys of en.toml missing from ru.toml"
+    );
+    for (lang, t) in [("ru", &ru), ("en", &en)] {
+        for (k, v) in t {
+            assert!(!v.trim().is_empty(), "{lang}.toml: {k} is empty");
+            assert!(
+                k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{lang}.toml: key {k} is not snake_case"
+            );
+        }
+    }
+    for (k, v) in &en {
+        let allowed = EN_CYRILLIC_ALLOWED.iter().any(|(a, _)| a == k);
+        assert!(
+            allowed || !v.chars().any(is_cyrillic),
+            "en.toml: {k} has Cyrillic letters: {v}"
+        );
+    }
+    // A placeholder of the Russian string is in the English one, and the other way round.
+    let placeholders = |s: &str| -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}'))
+            .map(|(name, _)| name.to_string())
+            .collect()
+    };
+    for (k, v) in &ru {
+        assert_eq!(
+            placeholders(v),
+            placeholders(&en[k]),
+            "placeholders of {k} differ between ru.toml and en.toml"
+        );
+    }
+}
+
+#[test]
+fn every_template_key_is_in_the_tables_and_every_table_key_is_used() {
+    let ru = table("ru");
+    let en = table("en");
+    let mut used = BTreeSet::new();
+    for (name, src) in templates() {
+        for (_, key) in trans_calls(&name, &without_comments(&src)) {
+            assert!(ru.contains_key(&key), "{name}: key {key} is not in ru.toml");
+            assert!(en.contains_key(&key), "{name}: key {key} is not in en.toml");
+            used.insert(key);
+        }
+    }
+    let dead: Vec<_> = ru.keys().filter(|k| !used.contains(*k)).collect();
+    assert!(dead.is_empty(), "keys no template uses: {dead:?}");
+}
+
+#[test]
+fn templates_have_no_cyrillic_outside_comments_and_trans_calls() {
+    let mut found = Vec::new();
+    for (name, src) in templates() {
+        let mut text = without_comments(&src);
+        for (range, _) in trans_calls(&name, &text).into_iter().rev() {
+            text.replace_range(range, "");
+        }
+        for (n, line) in text.lines().enumerate() {
+            if line.chars().any(is_cyrillic) {
+                found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "interface text belongs in themes/navigator/translations/*.toml:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn default_language_en_renders_the_english_interface() {
+    let site = Site::new();
+    site.replace(
+        "config.toml",
+        "default_language = \"ru\"",
+        "default_language = \"en\"",
+    );
+    site.build(&[]).ok();
+    let html = site.out("services/edinoe-posobie/index.html");
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"kto-mozhet\">Who can get it</h2>"));
+    assert!(html.contains("<a href=\"#kto-mozhet\">Who can get it</a>"));
+    assert!(html.contains("<meta property=\"og:locale\" content=\"en_GB\">"));
+    assert!(html.contains("<p><strong>Age:</strong> up to 17 years</p>"));
+    assert!(html.contains("<h2 id=\"otzyv\">Was this information useful?</h2>"));
+    assert!(!html.contains("Кто может получить"));
+    let home = site.out("index.html");
+    assert!(home.contains("<a class=\"skip\" href=\"#main\">Skip to content</a>"));
+}
+
+#[test]
+fn a_site_overrides_one_string_in_config_toml() {
+    let site = Site::new();
+    site.add_config(
+        "[translations]\nservice_eligibility = \"Кто имеет право\"\n\n\
+         [languages.en]\ntitle = \"Navigator\"\nbuild_search_index = false\n\
+         [languages.en.translations]\nservice_eligibility = \"Who is entitled\"\n",
+    );
+    site.build(&[]).ok();
+    let html = site.out("services/edinoe-posobie/index.html");
+    assert!(html.contains("<h2 id=\"kto-mozhet\">Кто имеет право</h2>"));
+    assert!(html.contains("<a href=\"#kto-mozhet\">Кто имеет право</a>"));
+    assert!(!html.contains("Кто может получить"));
+    // The rest still comes from the theme's table.
+    assert!(html.contains("<h2 id=\"dokumenty\">Какие документы нужны</h2>"));
+    assert!(html.contains("<html lang=\"ru\">"));
+
+    // [languages.en.translations] overrides the English table, which a template reaches
+    // with an explicit lang.
+    let thanks = site.out("spasibo/index.html");
+    assert!(thanks.contains("<h1>Спасибо, мы получили ваше сообщение</h1>"));
+    site.write(
+        "templates/thanks.html",
+        "{% extends \"base.html\" %}{% block content %}\
+         <p>{{ trans(key=\"service_eligibility\", lang=\"en\") }}</p>\
+         <p>{{ trans(key=\"service_documents\", lang=\"en\") }}</p>{% endblock content %}",
+    );
+    site.build(&[]).ok();
+    let thanks = site.out("spasibo/index.html");
+    assert!(
+        thanks.contains("<p>Who is entitled</p><p>Documents you need</p>"),
+        "{thanks}"
+    );
+}
+
+#[test]
+fn an_unknown_key_in_a_site_template_fails_the_build_naming_it() {
+    let site = Site::new();
+    site.write(
+        "templates/thanks.html",
+        "{% extends \"base.html\" %}{% block content %}\
+         <h1>{{ trans(key=\"thanks_no_such_key\", lang=lang) }}</h1>{% endblock content %}",
+    );
+    let r = site.build(&[]);
+    r.code(1);
+    assert!(r.stderr.contains("thanks_no_such_key"), "{}", r.stderr);
+    assert!(r.stderr.contains("templates/thanks.html"), "{}", r.stderr);
+    assert!(r.stderr.contains("«ru»"), "{}", r.stderr);
+    assert!(!site.public().exists(), "a failed build leaves no site");
+
+    // A key made at render time fails there, with the key and the template.
+    site.write(
+        "templates/thanks.html",
+        "{% extends \"base.html\" %}{% block content %}{% set k = \"thanks_\" ~ \"dynamic\" %}\
+         <h1>{{ trans(key=k, lang=lang) }}</h1>{% endblock content %}",
+    );
+    let r = site.build(&[]);
+    r.code(1);
+    assert!(r.stderr.contains("thanks_dynamic"), "{}", r.stderr);
+    assert!(r.stderr.contains("thanks.html"), "{}", r.stderr);
+
+    // So does a language with no table.
+    site.write(
+        "templates/thanks.html",
+        "{% extends \"base.html\" %}{% block content %}\
+         <h1>{{ trans(key=\"thanks_title\", lang=\"de\") }}</h1>{% endblock content %}",
+    );
+    let r = site.build(&[]);
+    r.code(1);
+    assert!(r.stderr.contains("«de»"), "{}", r.stderr);
+}
