@@ -311,6 +311,44 @@ await check("answers survive a reload, «Изменить ответы» keeps t
   assert(same(await storage(page), [null, null]), "nothing stored after a reload: " + JSON.stringify(await storage(page)));
 });
 
+await check("the browser's Back and Forward buttons move between the questions and the results", async () => {
+  const ctx = await fresh();
+  const page = await open(ctx, "/podbor/");
+  // "results", or the progress line of the question shown ("Вопрос 2 из 3").
+  const screen = () =>
+    page.evaluate(() =>
+      document.getElementById("podbor-results").hidden
+        ? document.getElementById("podbor-progress").textContent.trim()
+        : "results",
+    );
+  await answer(page, { region: REGION, age: 30, who: ["deti"] });
+  assert((await screen()) === "results", "the results are shown");
+  await page.goBack();
+  await page.waitForSelector("input[name=who]:visible");
+  assert((await screen()) === "Вопрос 3 из 3", "Back from the results: the last question, got " + (await screen()));
+  assert(page.url().endsWith("/podbor/"), "still on the questionnaire: " + page.url());
+  await page.goBack();
+  await page.waitForSelector("#podbor-age:visible");
+  assert((await screen()) === "Вопрос 2 из 3", "Back again: the age question");
+  assert((await page.inputValue("#podbor-age")) === "30", "the answer is kept");
+  await page.goBack();
+  assert((await screen()) === "Вопрос 1 из 3", "Back again: the region question");
+  await page.goForward();
+  assert((await screen()) === "Вопрос 2 из 3", "Forward: the age question");
+  await page.goForward();
+  await page.goForward();
+  await results(page);
+  assert((await screen()) === "results", "Forward to the results");
+  // The in-page «Назад» is a step in the history too.
+  await page.click("#podbor-edit");
+  await page.click("#podbor-next");
+  await page.waitForSelector("#podbor-age:visible");
+  await page.click("#podbor-back");
+  assert((await screen()) === "Вопрос 1 из 3", "«Назад» shows the region question");
+  await page.goBack();
+  assert((await screen()) === "Вопрос 2 из 3", "browser Back undoes «Назад»");
+});
+
 await check("keyboard only: the whole questionnaire, with focus on each question", async () => {
   const ctx = await fresh();
   const page = await open(ctx, "/podbor/");

@@ -85,6 +85,13 @@
     return false;
   }
 
+  // Each screen the visitor moves to is an entry in the browser's history, so the
+  // browser's Back and Forward buttons (and the phone's back gesture) move between the
+  // questions and the results instead of leaving the page. State 0 is the results.
+  function remember(screen) {
+    if (!history.state || history.state.podbor !== screen) history.pushState({ podbor: screen }, "");
+  }
+
   function show(n, focus) {
     step = Math.min(Math.max(n, 1), steps.length);
     runs++;
@@ -234,22 +241,41 @@
     e.preventDefault();
     clearErrors();
     if (!valid()) return;
-    if (step < steps.length) show(step + 1, true);
-    else finish(true);
+    if (step < steps.length) {
+      show(step + 1, true);
+      remember(step);
+    } else {
+      remember(0);
+      finish(true);
+    }
   });
   form.addEventListener("change", (e) => {
     if (e.target.name === "region") save(false);
   });
-  $("podbor-back").addEventListener("click", () => show(step - 1, true));
+  $("podbor-back").addEventListener("click", () => {
+    show(step - 1, true);
+    remember(step);
+  });
   $("podbor-skip").addEventListener("click", () => {
     age.value = "";
     show(step + 1, true);
+    remember(step);
   });
-  $("podbor-edit").addEventListener("click", () => show(1, true));
+  $("podbor-edit").addEventListener("click", () => {
+    show(1, true);
+    remember(step);
+  });
+  window.addEventListener("popstate", (e) => {
+    const screen = e.state && e.state.podbor;
+    const a = read();
+    if (screen === 0 && a.region && a.ageOk && a.who.length) finish(true);
+    else if (typeof screen === "number") show(screen || 1, true);
+  });
   $("podbor-reset").addEventListener("click", () => {
     store.set(REGION, null);
     form.reset();
     show(1, true);
+    remember(step);
     status.textContent = "Ответы удалены. Можно начать заново.";
   });
 
@@ -267,7 +293,9 @@
   if (saved.step === 0 && a.region && a.ageOk && a.who.length) {
     form.hidden = true;
     finish(false);
+    history.replaceState({ podbor: 0 }, "");
   } else {
     show(typeof saved.step === "number" && a.region ? saved.step : 1, false);
+    history.replaceState({ podbor: step }, "");
   }
 })();
