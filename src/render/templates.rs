@@ -82,7 +82,7 @@ pub fn load(
     translations.register(&mut tera);
     let list: Vec<(String, String)> = sources
         .iter()
-        .map(|(n, (_, t))| (n.clone(), t.clone()))
+        .map(|(n, (_, t))| (n.clone(), translations.inline(t)))
         .collect();
     tera.add_raw_templates(list).map_err(|e| {
         let where_ = sources

@@ -110,6 +110,55 @@ impl Translations {
         );
     }
 
+    /// A template source with each `trans(key="…", lang=lang)` call replaced by its text
+    /// in the default language, as a string literal: every page is rendered in the default
+    /// language (`lang` is a global), so the lookup is done once here instead of on every
+    /// page. A template that sets `lang` itself, or a text no literal can quote, keeps its
+    /// calls.
+    pub fn inline(&self, source: &str) -> String {
+        const CALL: &str = "trans(key=\"";
+        const TAIL: &str = "\", lang=lang)";
+        if source.contains("set lang") {
+            return source.to_string();
+        }
+        let mut out = String::with_capacity(source.len());
+        let mut rest = source;
+        while let Some(at) = rest.find(CALL) {
+            let (before, from) = rest.split_at(at);
+            out.push_str(before);
+            let call = from[CALL.len()..]
+                .find(TAIL)
+                .map(|end| {
+                    (
+                        &from[CALL.len()..CALL.len() + end],
+                        CALL.len() + end + TAIL.len(),
+                    )
+                })
+                .filter(|(key, _)| !key.contains(['"', '\n']));
+            let literal = call.and_then(|(key, len)| {
+                let text = self.get(key, &self.default_language).ok()?;
+                let quote = ['"', '\'', '`'].into_iter().find(|q| !text.contains(*q))?;
+                Some((format!("{quote}{text}{quote}"), len))
+            });
+            // Inside a `{# #}` comment the call is left as written.
+            let in_comment = out
+                .rfind("{#")
+                .is_some_and(|o| out.rfind("#}").is_none_or(|c| c < o));
+            match literal {
+                Some((lit, len)) if !in_comment => {
+                    out.push_str(&lit);
+                    rest = &from[len..];
+                }
+                _ => {
+                    out.push_str(&from[..CALL.len()]);
+                    rest = &from[CALL.len()..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Check the literal keys of every `trans(key="…")` call in a template's source (in
     /// the call's literal `lang`, else the default language). Returns the first missing
     /// one with its line.
@@ -269,6 +318,31 @@ mod tests {
                 .collect(),
             theme_dir: Some("themes/navigator/translations".into()),
         }
+    }
+
+    #[test]
+    fn inlines_default_language_calls_as_literals() {
+        let t = tr(&[(
+            "ru",
+            &[
+                ("a", "Кто может получить"),
+                ("q", "Он сказал \"да\""),
+                ("all", "\"'`"),
+            ],
+        )]);
+        let src =
+            "{# {{ trans(key=\"a\", lang=lang) }} #}<h2>{{ trans(key=\"a\", lang=lang) }}</h2>\
+                   {{ trans(key=\"q\", lang=lang) | upper }}{{ trans(key=\"all\", lang=lang) }}\
+                   {{ trans(key=\"a\", lang=\"en\") }}";
+        assert_eq!(
+            t.inline(src),
+            "{# {{ trans(key=\"a\", lang=lang) }} #}<h2>{{ \"Кто может получить\" }}</h2>\
+             {{ 'Он сказал \"да\"' | upper }}{{ trans(key=\"all\", lang=lang) }}\
+             {{ trans(key=\"a\", lang=\"en\") }}"
+        );
+        // A template that sets its own language keeps its calls.
+        let own = "{% set lang = \"en\" %}{{ trans(key=\"a\", lang=lang) }}";
+        assert_eq!(t.inline(own), own);
     }
 
     #[test]
