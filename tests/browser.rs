@@ -39,12 +39,23 @@
 //!   online; offline, the service page reads the same and styled, the same search shows
 //!   the same results, a page never opened shows the offline page (`/offline/`) with a
 //!   list of the kept pages and a working link home; online again, pages load as usual.
+//! - `provider_map_loads_only_when_asked`: the fixture site (tests/fixtures/site, where a
+//!   provider has a location), served the same way, then `node tests/browser/map.test.mjs
+//!   <url>`: a freshly loaded `/providers/` (and a pre-sorted page) requests nothing of
+//!   the map; «Показать организации на карте» (`provider-map.js`) loads Leaflet
+//!   (`/vendor/leaflet/`), `/providers/map.json` and OpenStreetMap tiles (answered by the
+//!   test, no network) and shows a marker per provider with the attribution, under the
+//!   real CSP; a second press hides it; without JavaScript there is no button and the
+//!   list gives addresses with geo: links; axe finds nothing with the map open; a failed
+//!   load says so and keeps the list.
 //! - `ranking_engine_unit_tests`: `node tests/js/engine.test.js`, the ranking rules on
 //!   hand-made index files.
 //!
 //! These tests need Node.js, Chromium and `npm ci --prefix tests/browser`; `.ci/run`
 //! installs all three. They fail, not skip, when something is missing. `NODE` and
 //! `CHROMIUM` name other binaries than `node` and `/usr/bin/chromium`.
+
+mod common;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -381,6 +392,20 @@ fn run_browser_script(script: &str) {
     require_tools(true);
     let tmp = tempfile::tempdir().expect("temp dir");
     let site = build_catalogue(tmp.path());
+    run_script_on(script, site);
+}
+
+/// The same for the fixture site (tests/fixtures/site, with the navigator theme), for
+/// what the bundled catalogue has no example of.
+fn run_browser_script_on_fixture(script: &str) {
+    require_tools(true);
+    let fixture = common::Site::new();
+    fixture.build(&[]).ok();
+    run_script_on(script, fixture.public());
+}
+
+/// Serves the built site in `site`, checks the server, runs the script.
+fn run_script_on(script: &str, site: PathBuf) {
     let base = serve(site.clone());
     check_server(&base, &site);
     let path = format!("tests/browser/{script}");
@@ -412,6 +437,13 @@ fn questionnaire_lists_measures_that_may_fit() {
 #[test]
 fn provider_directory_and_standards_sort_and_filter() {
     run_browser_script("directory.test.mjs");
+}
+
+#[test]
+fn provider_map_loads_only_when_asked() {
+    // The bundled catalogue has no provider with a location; the fixture's
+    // kcson-kurgan has one.
+    run_browser_script_on_fixture("map.test.mjs");
 }
 
 #[test]

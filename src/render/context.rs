@@ -35,6 +35,10 @@ pub struct Summary {
     pub facts: Option<CardFacts>,
     /// Keys the directory script sorts and filters providers and standards by.
     pub sort: Option<SortKeys>,
+    /// A provider's postal address and `geo:` link, so that a list of providers is
+    /// also their map for readers without JavaScript.
+    pub address: Option<String>,
+    pub geo_href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,7 +293,20 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
             }),
             _ => None,
         },
+        address: match &p.record {
+            Record::Provider(pr) => pr.address.clone(),
+            _ => None,
+        },
+        geo_href: match &p.record {
+            Record::Provider(pr) => pr.location.as_ref().map(geo_href),
+            _ => None,
+        },
     }
+}
+
+/// A `geo:` link (RFC 5870) to a place, which phones open in their map app.
+pub fn geo_href(l: &crate::model::records::Location) -> String {
+    format!("geo:{},{}", l.lat, l.lon)
 }
 
 // ---- service ----------------------------------------------------------------------

@@ -8,7 +8,8 @@
 //! - standards: `/standards/po/statusu/` and `/standards/po/vidu/`.
 //!
 //! The pages sit one level below the records (`po/<order>/`), so no record's slug can
-//! take their address.
+//! take their address. A provider section's map data (`map.json`, provider_map.rs) is
+//! written here too.
 
 use serde::Serialize;
 use tera::Value;
@@ -136,6 +137,7 @@ impl Renderer<'_> {
             if section.front.render == Some(false) {
                 continue;
             }
+            self.provider_map(section)?;
             let all = self.section_orderings(section);
             for (key, title, group_of) in self.offered(section) {
                 // Groups by title (Russian order), each with the title to show.
@@ -165,7 +167,7 @@ impl Renderer<'_> {
                 let mut ctx = self.ctx(&url);
                 ctx.insert(
                     "section",
-                    &serde_json::json!({ "title": section.title, "url": section.url, "kind": section.kind.map(Kind::name) }),
+                    &serde_json::json!({ "title": section.title, "url": section.url, "kind": section.kind.map(Kind::name), "map": self.map_url(section) }),
                 );
                 ctx.insert(
                     "ordering",

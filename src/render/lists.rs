@@ -32,6 +32,7 @@ impl Renderer<'_> {
             "content": crate::markdown::render(&s.body),
             "url": s.url,
             "kind": s.kind.map(Kind::name).unwrap_or("section"),
+            "map": self.map_url(s),
         });
         if s.components.is_empty() {
             return self.home(section_ctx).map(|_| 1);

@@ -11,6 +11,7 @@ pub mod feeds;
 mod files;
 mod jsonld;
 mod podbor;
+mod provider_map;
 mod quality;
 pub(crate) use files::read_body;
 mod lists;
@@ -314,7 +315,7 @@ impl Renderer<'_> {
                     location: pr.location.as_ref().map(|l| LocationCtx {
                         lat: l.lat,
                         lon: l.lon,
-                        geo_href: format!("geo:{},{}", l.lat, l.lon),
+                        geo_href: geo_href(l),
                     }),
                     hours: pr.hours.as_deref(),
                     contacts: contacts(&pr.contacts),
