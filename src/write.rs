@@ -16,6 +16,33 @@ pub struct Staging {
 #[derive(Debug)]
 pub struct WriteError(pub String);
 
+impl From<WriteError> for String {
+    fn from(e: WriteError) -> String {
+        e.0
+    }
+}
+
+/// An output file being written piece by piece (`Staging::create`).
+pub struct Sink {
+    w: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+}
+
+impl Sink {
+    pub fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
+        self.w
+            .write_all(bytes)
+            .map_err(|e| WriteError(format!("не удалось записать {}: {e}", self.path.display())))
+    }
+
+    /// Flush the file; until then a write error may not have been seen.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        self.w
+            .flush()
+            .map_err(|e| WriteError(format!("не удалось записать {}: {e}", self.path.display())))
+    }
+}
+
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -93,25 +120,18 @@ impl Staging {
             .map_err(|e| WriteError(format!("не удалось записать {}: {e}", path.display())))
     }
 
-    /// Write a file made of many pieces (a large table or catalogue) without first
-    /// joining them in memory.
-    pub fn write_parts<'a>(
-        &self,
-        rel: &str,
-        parts: impl IntoIterator<Item = &'a [u8]>,
-    ) -> Result<(), WriteError> {
+    /// Open a new file for writing piece by piece: large outputs (open-data tables and
+    /// catalogues) are written as they are made, never held whole in memory.
+    pub fn create(&self, rel: &str) -> Result<Sink, WriteError> {
         let path = self.resolve(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
         }
-        let failed =
-            |e: std::io::Error| WriteError(format!("не удалось записать {}: {e}", path.display()));
-        let mut w = std::io::BufWriter::with_capacity(1 << 18, create_new(&path)?);
-        for part in parts {
-            w.write_all(part).map_err(failed)?;
-        }
-        w.flush().map_err(failed)
+        Ok(Sink {
+            w: std::io::BufWriter::with_capacity(1 << 17, create_new(&path)?),
+            path,
+        })
     }
 
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {

@@ -81,25 +81,6 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
     hsds::write(site, out)?;
-    let columns = Kind::ALL.map(csv::Columns::of);
-    // Each record is serialised once, in parallel, to its JSON text and its CSV line;
-    // the catalogue and the tables are their concatenations.
-    let records: Vec<(Kind, String, String)> = site
-        .pages
-        .par_iter()
-        .filter_map(|p| {
-            let kind = p.kind?;
-            let v = record(site, p)?;
-            let text = v.to_string();
-            let row = columns[kind as usize].row(&v);
-            let path = record_url(kind, &p.slug);
-            Some(
-                out.write(path.trim_start_matches('/'), text.as_bytes())
-                    .map(|_| (kind, text, row))
-                    .map_err(|e| e.0),
-            )
-        })
-        .collect::<Result<_, String>>()?;
     let head = json!({
         "version": VERSION,
         "$schema": format!("{}/opendata/catalogue.schema.json", site.config.base()),
@@ -115,32 +96,52 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
             .map(|d| d.to_string()),
     })
     .to_string();
-    let mut catalogue: Vec<&[u8]> = vec![&head.as_bytes()[..head.len() - 1], b",\"records\":{"];
-    let names = Kind::ALL.map(|k| format!("\"{}\":[", k.section()));
+    let mut catalogue = out.create("opendata/catalogue.json")?;
+    catalogue.put(&head.as_bytes()[..head.len() - 1])?;
+    catalogue.put(b",\"records\":{")?;
+    // Kind by kind, in chunks: each record is serialised once, in parallel, to its JSON
+    // text (its own file and the catalogue) and its CSV line, and the chunk's text is
+    // written out before the next is made, so memory stays flat at 100,000 records.
+    const CHUNK: usize = 2048;
     for (n, kind) in Kind::ALL.into_iter().enumerate() {
-        let of_kind = || records.iter().filter(move |(k, _, _)| *k == kind);
-        let header = columns[kind as usize].header();
-        let rows = of_kind().map(|(_, _, row)| row.as_bytes());
-        out.write_parts(
-            &format!("opendata/{}.csv", kind.section()),
-            std::iter::once(header.as_bytes()).chain(rows),
-        )
-        .map_err(|e| e.0)?;
+        let columns = csv::Columns::of(kind);
+        let mut table = out.create(&format!("opendata/{}.csv", kind.section()))?;
+        table.put(columns.header().as_bytes())?;
         if n > 0 {
-            catalogue.push(b",");
+            catalogue.put(b",")?;
         }
-        catalogue.push(names[n].as_bytes());
-        for (i, (_, text, _)) in of_kind().enumerate() {
-            if i > 0 {
-                catalogue.push(b",");
+        catalogue.put(format!("\"{}\":[", kind.section()).as_bytes())?;
+        let pages: Vec<&Page> = site.pages.iter().filter(|p| p.kind == Some(kind)).collect();
+        let mut first = true;
+        for chunk in pages.chunks(CHUNK) {
+            let done: Vec<(String, String)> = chunk
+                .par_iter()
+                .filter_map(|p| {
+                    let v = record(site, p)?;
+                    let text = v.to_string();
+                    let row = columns.row(&v);
+                    let path = record_url(kind, &p.slug);
+                    Some(
+                        out.write(path.trim_start_matches('/'), text.as_bytes())
+                            .map(|_| (text, row))
+                            .map_err(|e| e.0),
+                    )
+                })
+                .collect::<Result<_, String>>()?;
+            for (text, row) in &done {
+                if !first {
+                    catalogue.put(b",")?;
+                }
+                first = false;
+                catalogue.put(text.as_bytes())?;
+                table.put(row.as_bytes())?;
             }
-            catalogue.push(text.as_bytes());
         }
-        catalogue.push(b"]");
+        catalogue.put(b"]")?;
+        table.finish()?;
     }
-    catalogue.push(b"}}");
-    out.write_parts("opendata/catalogue.json", catalogue)
-        .map_err(|e| e.0)?;
+    catalogue.put(b"}}")?;
+    catalogue.finish()?;
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    open data {:.3} s", started.elapsed().as_secs_f64());
     }

@@ -3,48 +3,8 @@
 //! ten thousand services never sit in memory as text at once. Paths are checked by the
 //! staging folder and files are created new, as every other output file.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-
 use super::tables::{Table, COUNT};
-use crate::write::Staging;
-
-/// An output file open for writing.
-pub struct Sink {
-    w: BufWriter<File>,
-    rel: String,
-}
-
-impl Sink {
-    pub fn create(out: &Staging, rel: &str) -> Result<Sink, String> {
-        let path = out.resolve(rel).map_err(|e| e.0)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("не удалось создать {}: {e}", parent.display()))?;
-        }
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| format!("не удалось создать {}: {e}", path.display()))?;
-        Ok(Sink {
-            w: BufWriter::with_capacity(1 << 17, file),
-            rel: rel.to_string(),
-        })
-    }
-
-    pub fn put(&mut self, bytes: &[u8]) -> Result<(), String> {
-        self.w
-            .write_all(bytes)
-            .map_err(|e| format!("не удалось записать {}: {e}", self.rel))
-    }
-
-    pub fn finish(mut self) -> Result<(), String> {
-        self.w
-            .flush()
-            .map_err(|e| format!("не удалось записать {}: {e}", self.rel))
-    }
-}
+use crate::write::{Sink, Staging};
 
 /// A JSON file holding one page of HSDS's API `Page`, every object in `contents`.
 pub struct PageFile {
@@ -55,7 +15,7 @@ pub struct PageFile {
 impl PageFile {
     /// `total` is the number of objects the page will hold.
     pub fn create(out: &Staging, rel: &str, total: usize) -> Result<PageFile, String> {
-        let mut sink = Sink::create(out, rel)?;
+        let mut sink = out.create(rel)?;
         sink.put(
             format!(
                 "{{\"total_items\":{total},\"total_pages\":1,\"page_number\":1,\
@@ -73,12 +33,12 @@ impl PageFile {
             self.sink.put(b",")?;
         }
         self.first = false;
-        self.sink.put(json.as_bytes())
+        Ok(self.sink.put(json.as_bytes())?)
     }
 
     pub fn finish(mut self) -> Result<(), String> {
         self.sink.put(b"]}")?;
-        self.sink.finish()
+        Ok(self.sink.finish()?)
     }
 }
 
@@ -90,7 +50,7 @@ impl TableFiles {
         let sinks = tables
             .iter()
             .map(|t| {
-                let mut sink = Sink::create(out, &format!("{dir}/{}", t.path))?;
+                let mut sink = out.create(&format!("{dir}/{}", t.path))?;
                 sink.put(t.header().as_bytes())?;
                 Ok(sink)
             })
@@ -109,6 +69,6 @@ impl TableFiles {
     }
 
     pub fn finish(self) -> Result<(), String> {
-        self.0.into_iter().try_for_each(Sink::finish)
+        Ok(self.0.into_iter().try_for_each(Sink::finish)?)
     }
 }
