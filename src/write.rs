@@ -217,16 +217,26 @@ pub enum Disposal {
 impl Disposal {
     fn remove(self, old: PathBuf) {
         if self == Disposal::Background {
-            let spawned = std::env::current_exe().and_then(|exe| {
-                std::process::Command::new(exe)
-                    .arg("remove-old-output")
+            // At the lowest CPU priority (`nice`, where there is one): the unlinks are
+            // kernel work that would otherwise compete with the next build (serve rebuilds
+            // on every save) for the machine's cores.
+            let spawn = |nice: bool| {
+                let exe = std::env::current_exe()?;
+                let mut cmd = if nice {
+                    let mut c = std::process::Command::new("nice");
+                    c.args(["-n", "19"]).arg(exe);
+                    c
+                } else {
+                    std::process::Command::new(exe)
+                };
+                cmd.arg("remove-old-output")
                     .arg(&old)
                     .stdin(std::process::Stdio::null())
                     .stdout(std::process::Stdio::null())
                     .stderr(std::process::Stdio::null())
                     .spawn()
-            });
-            if spawned.is_ok() {
+            };
+            if spawn(true).or_else(|_| spawn(false)).is_ok() {
                 return;
             }
         }
