@@ -208,9 +208,9 @@ await check("providers: another region's provider is hidden; a paged list says s
   await ctx.route(base + "/providers/", async (route) => {
     const res = await route.fetch();
     const extra = `<li class="card" data-regions="tyumen omsk" data-type="non-profit" data-type-label="Некоммерческая организация">
-<h2 class="card-title"><a href="/providers/">Тестовая организация</a></h2><p class="meta">Где действует: Тюменская область, Омская область</p></li>`;
+<h2 class="card-title"><a href="/providers/">Тестовая организация</a></h2><p class="meta">Где действует: <span class="card-regions">Тюменская область, Омская область</span></p></li>`;
     const pager = `<nav class="pager" aria-label="Страницы"><ul><li><a href="/providers/" aria-current="page">1</a></li></ul></nav>`;
-    const body = (await res.text()).replace('<ul class="cards">', (m) => m + "\n" + extra).replace("</main>", pager + "</main>");
+    const body = (await res.text()).replace(/<ul class="cards"[^>]*>/, (m) => m + "\n" + extra).replace("</main>", pager + "</main>");
     await route.fulfill({ response: res, body });
   });
   const page = await open(ctx, "/providers/");

@@ -1,24 +1,25 @@
 // Provider and standards lists (section.html): a form above the cards re-orders them and
 // hides (`hidden`) those outside the chosen region, kind or status; a live region says how
 // many are shown. Nothing is remembered. Without JavaScript: the pages /…/po/<order>/.
+// Its words are data-t-* attributes of the list (section.html, from the translation tables).
 (() => {
   "use strict";
   const list = document.querySelector("main ul.cards");
   if (!list) return;
   const get = (li, k) => li.getAttribute("data-" + k) || "";
-  const ru = (a, b) => a.localeCompare(b, "ru");
+  const t = (k) => get(list, "t-" + k);
+  const lang = document.documentElement.lang || undefined;
+  const ru = (a, b) => a.localeCompare(b, lang);
   const el = (tag, props) => Object.assign(document.createElement(tag), props);
-  const STATUS = { "in-force": "Действует", draft: "Проект", "public-discussion": "Общественное обсуждение", superseded: "Заменён", withdrawn: "Отменён" };
-  const RANK = Object.keys(STATUS);
+  const RANK = ["in-force", "draft", "public-discussion", "superseded", "withdrawn"];
   const titles = {};
   const types = {};
   const here = {};
-  // Cards in name order, with region keys (titled by "Где действует: …", same order).
+  // Cards in name order, with region keys (titled by the card's .card-regions, same order).
   const items = Array.from(list.children).filter((li) => li.matches(".card")).map((li, i) => {
     const r = get(li, "regions").split(" ").filter(Boolean);
-    const line = Array.from(li.querySelectorAll(".meta"), (p) => p.textContent.trim())
-      .find((t) => t.indexOf("Где действует:") === 0);
-    const names = line ? line.slice(14).trim().split(", ") : [];
+    const line = li.querySelector(".card-regions");
+    const names = line ? line.textContent.trim().split(", ") : [];
     r.forEach((k, j) => { titles[k] = titles[k] || (names.length === r.length && names[j]) || k; });
     if (get(li, "type")) types[get(li, "type")] = get(li, "type-label");
     here[get(li, "status")] = 1;
@@ -31,15 +32,15 @@
   // [label, options, does item o fit value v]
   const filters = [];
   if (Object.keys(titles).length > 1) {
-    filters.push(["Регион", byTitle(titles), (o, v) => o.r.indexOf(v) >= 0 || o.r.indexOf("federal") >= 0]);
+    filters.push([t("filter-region"), byTitle(titles), (o, v) => o.r.indexOf(v) >= 0 || o.r.indexOf("federal") >= 0]);
   }
   if (std) {
-    filters.push(["Вид", byTitle(types), (o, v) => get(o.li, "type") === v]);
-    filters.push(["Статус", RANK.filter((k) => here[k]).map((k) => [k, STATUS[k]]), (o, v) => get(o.li, "status") === v]);
+    filters.push([t("filter-type"), byTitle(types), (o, v) => get(o.li, "type") === v]);
+    filters.push([t("filter-status"), RANK.filter((k) => here[k]).map((k) => [k, t("status-" + k)]), (o, v) => get(o.li, "status") === v]);
   }
   const sorts = std
-    ? [["", "по названию"], ["type-label", "по виду"], ["status", "по статусу"]]
-    : [["", "по названию"], ["category", "по сфере деятельности"], ["audience", "по группе, которой помогают"], ["type-label", "по виду организации"]];
+    ? [["", t("by-name")], ["type-label", t("by-type")], ["status", t("by-status")]]
+    : [["", t("by-name")], ["category", t("by-category")], ["audience", t("by-audience")], ["type-label", t("by-provider-type")]];
   const key = (li, k) => (k === "status" ? String(RANK.indexOf(get(li, k)) + 1 || "") : get(li, k));
 
   const form = el("form", { className: "directory-tools" });
@@ -52,16 +53,16 @@
     form.append(d);
     return s;
   };
-  const order = field("Упорядочить", sorts);
-  const picks = filters.map((f) => field(f[0], [["", "все"]].concat(f[1])));
+  const order = field(t("order"), sorts);
+  const picks = filters.map((f) => field(f[0], [["", t("all")]].concat(f[1])));
   const status = el("p", { className: "directory-status" });
   status.setAttribute("aria-live", "polite");
   form.append(status);
   if (document.querySelector("main .pager")) {
-    const note = el("p", { className: "small", textContent: "Порядок и отбор действуют только на этой странице списка." });
+    const note = el("p", { className: "small", textContent: t("page-only") });
     const links = document.querySelectorAll("main .orderings a");
     if (links.length) {
-      note.append(" Весь список по порядку: ");
+      note.append(t("whole-before"));
       links.forEach((a, i) => note.append(i ? ", " : "", a.cloneNode(true)));
       note.append(".");
     }
@@ -81,7 +82,7 @@
       o.li.hidden = !filters.every((f, j) => !picks[j].value || f[2](o, picks[j].value));
       if (!o.li.hidden) shown++;
     });
-    status.textContent = "Показано " + shown + " из " + items.length;
+    status.textContent = t("shown").replace("{n}", shown).replace("{total}", items.length);
   }
   form.addEventListener("change", apply);
   list.before(form);

@@ -1,7 +1,9 @@
 // The visitor's region, kept in localStorage "socnav-region" (set here on region pages and
 // by the questionnaire, podbor.js): marks whether each measure ([data-regions] on list
-// cards and on a service page's "Где действует") applies there, and offers to remember
+// cards and on a service page's "where valid" row) applies there, and offers to remember
 // or forget the region on its page (.region-remember). Without it pages stay as built.
+// Its words come from the page: data-region-yes/-no on <body>, the other data- attributes
+// of .region-remember (themes/navigator/translations).
 (() => {
   "use strict";
   const KEY = "socnav-region";
@@ -21,7 +23,7 @@
     document.querySelectorAll("[data-regions]").forEach((x) => {
       const keys = x.getAttribute("data-regions").split(" ");
       const yes = keys.indexOf(mine) >= 0 || keys.indexOf("federal") >= 0;
-      const b = el("p", "region-mark " + (yes ? "yes" : "no"), yes ? "В вашем регионе" : "Не действует в вашем регионе");
+      const b = el("p", "region-mark " + (yes ? "yes" : "no"), document.body.getAttribute(yes ? "data-region-yes" : "data-region-no"));
       const title = x.querySelector(".card-title");
       const dd = x.querySelector("dd");
       if (title) title.after(b);
@@ -32,17 +34,18 @@
 
   const box = document.querySelector(".region-remember[data-region]");
   let state, button;
+  const t = (k) => box.getAttribute("data-" + k);
   function draw(changed) {
     const here = box.getAttribute("data-region");
-    state.textContent = mine === here ? "Это ваш регион" : changed ? "Регион забыт" : "";
-    button.textContent = mine === here ? "Забыть" : "Запомнить этот регион";
+    state.textContent = mine === here ? t("is-yours") : changed ? t("forgotten") : "";
+    button.textContent = t(mine === here ? "forget" : "remember");
   }
   if (box) {
     state = el("span", "region-state");
     state.setAttribute("role", "status");
     button = el("button", "secondary");
     button.type = "button";
-    box.append(state, button, el("p", "small", "Мы отметим меры этого региона в списках. Выбор хранится только в этом браузере."));
+    box.append(state, button, el("p", "small", t("note")));
     button.addEventListener("click", () => {
       const here = box.getAttribute("data-region");
       mine = mine === here ? null : here;
