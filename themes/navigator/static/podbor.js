@@ -1,7 +1,8 @@
-// «Какие меры мне подходят» (/podbor/): turns the page's links into three questions,
+// "Which measures fit me" (/podbor/): turns the page's links into three questions,
 // one per screen, then lists the measures of <data-url><region>.json and federal.json
 // whose audiences (and age) fit, grouped by situation. Answers stay in localStorage
-// ("socnav-podbor"; the region in "socnav-region", shared with region.js).
+// ("socnav-podbor"; the region in "socnav-region", shared with region.js). Its words are
+// data-t-* attributes of the form (podbor.html, from the translation tables).
 (() => {
   "use strict";
   const form = document.getElementById("podbor-form");
@@ -34,9 +35,17 @@
   const boxes = () => Array.from(form.querySelectorAll("input[name=who]"));
   // An option's own words, without its explanation after " — ".
   const text = (input) => input.parentNode.querySelector("span").firstChild.textContent.split(" — ")[0].trim();
-  const plural = (n, one, few, many) => {
-    const t = n % 10, h = n % 100;
-    return t === 1 && h !== 11 ? one : t >= 2 && t <= 4 && (h < 12 || h > 14) ? few : many;
+  const t = (k) => form.getAttribute("data-t-" + k) || "";
+  // The string k-one, k-few or k-many for n by the page language's rule (Russian:
+  // 1, 21…; 2-4, 22-24…; the rest; other languages: 1; the rest), with {n} filled in.
+  const lang = document.documentElement.lang || undefined;
+  const ruRule = lang === "ru";
+  const plural = (k, n) => {
+    const d = n % 10, h = n % 100;
+    const f = ruRule
+      ? d === 1 && h !== 11 ? "one" : d >= 2 && d <= 4 && (h < 12 || h > 14) ? "few" : "many"
+      : n === 1 ? "one" : "many";
+    return t(k + "-" + f).replace("{n}", n);
   };
 
   function el(tag, cls, txt) {
@@ -99,10 +108,10 @@
     steps.forEach((s, i) => { s.hidden = i !== step - 1; });
     results.hidden = true;
     form.hidden = false;
-    $("podbor-progress").textContent = "Вопрос " + step + " из " + steps.length;
+    $("podbor-progress").textContent = t("progress").replace("{n}", step).replace("{total}", steps.length);
     $("podbor-back").hidden = step === 1;
     $("podbor-skip").hidden = !steps[step - 1].contains(age);
-    next.textContent = step === steps.length ? "Показать меры" : "Далее";
+    next.textContent = t(step === steps.length ? "show" : "next");
     if (focus) steps[step - 1].querySelector("h2").focus();
     save(false);
   }
@@ -132,14 +141,14 @@
     const keys = hasFederal ? ["federal"] : [];
     if (a.region && a.region !== "federal") keys.push(a.region);
     // A second press while this loads starts a new run; this one is then dropped.
-    status.textContent = next.textContent = "Подбираем меры…";
+    status.textContent = next.textContent = t("loading");
     let data;
     try {
       data = await Promise.all(keys.map(load));
     } catch (e) {
       data = null;
     }
-    next.textContent = "Показать меры";
+    next.textContent = t("show");
     if (run !== runs) return;
     if (!data) {
       show(steps.length, false);
@@ -155,7 +164,7 @@
       Object.assign(sits, d.situations);
       d.measures.forEach((m) => {
         if (!found.has(m[0]) && fits(m, auds, a.age)) {
-          found.set(m[0], { m, where: d.region === "federal" ? "Вся Россия" : a.regionTitle });
+          found.set(m[0], { m, where: d.region === "federal" ? t("whole-country") : a.regionTitle });
         }
       });
     });
@@ -169,9 +178,9 @@
     });
     // Biggest groups first: the visitor's own situation is likely among them.
     const order = Array.from(groups.keys()).filter(Boolean)
-      .sort((x, y) => groups.get(y).length - groups.get(x).length || sits[x][0].localeCompare(sits[y][0], "ru"));
+      .sort((x, y) => groups.get(y).length - groups.get(x).length || sits[x][0].localeCompare(sits[y][0], lang));
     if (groups.has("")) order.push("");
-    const title = (k) => (k ? sits[k][0] : "Другие меры");
+    const title = (k) => (k ? sits[k][0] : t("other-measures"));
 
     const box = $("podbor-groups");
     box.textContent = "";
@@ -196,23 +205,23 @@
       sec.appendChild(h);
       if (k) {
         const p = el("p", "small");
-        const link = el("a", "", "Что делать по шагам в этой ситуации");
+        const link = el("a", "", t("steps-link"));
         link.href = sits[k][1];
         p.appendChild(link);
         sec.appendChild(p);
       }
       const ul = el("ul", "cards");
-      groups.get(k).sort((x, y) => x.m[1].localeCompare(y.m[1], "ru")).forEach((it) => {
+      groups.get(k).sort((x, y) => x.m[1].localeCompare(y.m[1], lang)).forEach((it) => {
         const li = el("li", "card");
-        const t = el("h4", "card-title");
+        const h4 = el("h4", "card-title");
         const link = el("a", "", it.m[1]);
         link.href = it.m[0];
-        t.appendChild(link);
-        li.appendChild(t);
+        h4.appendChild(link);
+        li.appendChild(h4);
         // A measure in several situations: its description only the first time.
         if (it.m[2] && !shown.has(it.m[0])) li.appendChild(el("p", "", it.m[2]));
         shown.add(it.m[0]);
-        li.appendChild(el("p", "meta", "Где действует: " + it.where));
+        li.appendChild(el("p", "meta", t("where") + " " + it.where));
         ul.appendChild(li);
       });
       sec.appendChild(ul);
@@ -220,15 +229,13 @@
     });
 
     const n = found.size;
-    const head = n
-      ? "Вам " + (n % 10 === 1 && n % 100 !== 11 ? "может" : "могут") + " подойти " + n + " " + plural(n, "мера", "меры", "мер")
-      : "Подходящих мер не нашлось";
+    const head = n ? plural("found", n) : t("found-none");
     $("podbor-count").textContent = head;
     const said = [a.regionTitle];
-    if (a.age != null) said.push(a.age + " " + plural(a.age, "год", "года", "лет"));
+    if (a.age != null) said.push(plural("answer-age", a.age));
     said.push(a.who.map(text).join(", "));
-    $("podbor-answers").textContent = "Ваши ответы: " + said.join(" · ");
-    if (!n) box.appendChild(el("p", "", "Попробуйте отметить другие варианты или посмотрите все меры вашего региона."));
+    $("podbor-answers").textContent = t("your-answers") + " " + said.join(" · ");
+    if (!n) box.appendChild(el("p", "", t("none-hint")));
     $("podbor-region-link").href = "/regions/" + encodeURIComponent(a.region || "federal") + "/";
     form.hidden = true;
     results.hidden = false;
@@ -276,7 +283,7 @@
     form.reset();
     show(1, true);
     remember(step);
-    status.textContent = "Ответы удалены. Можно начать заново.";
+    status.textContent = t("cleared");
   });
 
   // Restore earlier answers; the region may also come from a region page (region.js).
