@@ -1,11 +1,13 @@
 /* socnav search: reads the sharded index (docs/search-index.md) for the search page.
    The words of the query name the files to fetch, all at once; results render from
-   them. Needs search-text.js (window.socnavText), loaded before it. No dependencies. */
+   them. Needs search-text.js (window.socnavText), loaded before it. No dependencies.
+   Its words are data-t-* attributes of #search-form (search.html, from the translation
+   tables). */
 (function (root) {
   "use strict";
   var node = typeof module !== "undefined" && module.exports;
   var T = node ? require("./search-text.js") : root.socnavText;
-  var KINDS = ["Мера поддержки", "Жизненная ситуация", "Организация", "Стандарт", "Страница"];
+  var KINDS = ["service", "situation", "provider", "standard", "page"];
   var KIND_CODES = { service: 0, situation: 1, provider: 2, standard: 3 };
   var FILTER_KEY = { kind: "kind/", c: "categories/", a: "audiences/", r: "regions/" };
   var MATCH = { word: 1, stem: 0.8, prefix: 0.6, typo: 0.5 };
@@ -144,6 +146,13 @@
   var form = document.getElementById("search-form");
   if (!T || !form || !window.fetch || !window.Promise) return;
   var base = form.getAttribute("data-index");
+  /* The page's string k, with each {name} of vars filled in (a function, so that "$"
+     in a query is not a replacement pattern). */
+  function t(k, vars) {
+    return (form.getAttribute("data-t-" + k) || "").replace(/\{(\w+)\}/g, function (m, name) {
+      return vars && name in vars ? String(vars[name]) : m;
+    });
+  }
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -199,13 +208,13 @@
   function showQuery(q, ts, per, fs) {
     var r = rank(ts, per, fs);
     if (!r.docs.length) {
-      show([], "Ничего не нашлось по запросу «" + q.trim() + "». Проверьте написание или выберите меру из списка ниже.", true);
+      show([], t("none", { q: q.trim() }), true);
     } else if (!r.all) {
-      show(r.docs, "Нет записей, где есть все слова запроса. Показаны записи, где есть часть слов.");
+      show(r.docs, t("some-words"));
     } else if (r.total > r.all) {
-      show(r.docs, "Найдено: " + r.total + ". Показаны самые подходящие — уточните запрос или выберите тему, чтобы увидеть остальные.");
+      show(r.docs, t("found-best", { n: r.total }));
     } else {
-      show(r.docs, "Найдено: " + r.all + "." + (r.docs.length > r.all ? " Ниже — записи, где есть только часть слов запроса." : ""));
+      show(r.docs, t("found", { n: r.all }) + (r.docs.length > r.all ? t("some-words-below") : ""));
     }
   }
 
@@ -217,12 +226,12 @@
       for (var i = 0; i < data.s.length; i++) if (data.s[i].k === key) return { e: data.s[i], d: data.d };
       return null;
     });
-    if (lists.some(function (l) { return !l; })) return show([], "По этим условиям ничего нет.", true);
+    if (lists.some(function (l) { return !l; })) return show([], t("filters-none"), true);
     lists.sort(function (a, b) { return a.e.n - b.e.n; });
     var first = lists[0];
     var out = first.e.p.map(function (i) { return { rec: first.d[i] }; }).filter(function (d) { return passes(d.rec, fs); });
-    var msg = "Найдено: " + (lists.length === 1 ? first.e.n : out.length) + ".";
-    show(out, msg + (first.e.n > first.e.p.length ? " Здесь первые " + first.e.p.length + "." : ""), !out.length, null, first.e.u);
+    var msg = t("found", { n: lists.length === 1 ? first.e.n : out.length });
+    show(out, msg + (first.e.n > first.e.p.length ? t("first-n", { n: first.e.p.length }) : ""), !out.length, null, first.e.u);
   }
 
   function say(text, link) {
@@ -230,7 +239,7 @@
     if (link) {
       var a = document.createElement("a");
       a.href = link;
-      a.textContent = "Открыть полный список";
+      a.textContent = t("full-list");
       status.appendChild(document.createTextNode(" "));
       status.appendChild(a);
     }
@@ -244,7 +253,7 @@
     if (none && az) {
       var a = document.createElement("a");
       a.href = "#poisk-az";
-      a.textContent = "Все меры по алфавиту";
+      a.textContent = t("az");
       status.appendChild(document.createTextNode(" "));
       status.appendChild(a);
     }
@@ -262,7 +271,7 @@
       a.textContent = r[2];
       var kind = document.createElement("span");
       kind.className = "result-kind";
-      kind.textContent = KINDS[r[0]] || "";
+      kind.textContent = KINDS[r[0]] ? t("kind-" + KINDS[r[0]]) : "";
       li.appendChild(kind);
       li.appendChild(a);
       [r[3], r[4]].forEach(function (text, i) {
