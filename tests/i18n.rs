@@ -205,6 +205,11 @@ fn default_language_en_renders_the_english_interface() {
     assert!(html.contains("<p><strong>Age:</strong> up to 17 years</p>"));
     assert!(html.contains("<h2 id=\"otzyv\">Was this information useful?</h2>"));
     assert!(!html.contains("Кто может получить"));
+    // Scripts get their words from the page, in the page's language.
+    assert!(
+        html.contains("data-region-yes=\"In your region\""),
+        "{html}"
+    );
     let home = site.out("index.html");
     assert!(home.contains("<a class=\"skip\" href=\"#main\">Skip to content</a>"));
 }
