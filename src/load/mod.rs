@@ -55,6 +55,17 @@ impl ContentFile {
     pub fn str_at(&self, path: &str) -> Option<&str> {
         self.front.as_ref()?.path(path)?.as_str()
     }
+
+    /// Where the key at a dotted path of the front matter is written (`extra.reviewed`),
+    /// as a byte range of the file's text.
+    pub fn key_span(&self, path: &str) -> Option<Range<usize>> {
+        let front = self.front.as_ref()?;
+        let (table, key) = match path.rsplit_once('.') {
+            Some((parent, key)) => (front.path(parent)?, key),
+            None => (front, path),
+        };
+        Some(table.as_table()?.entry(key)?.key_span.clone())
+    }
 }
 
 /// A non-Markdown file inside content/ (page bundle attachments, images), copied as is.

@@ -183,9 +183,22 @@ pub fn strict_diagnostics(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
         if !stale && !low {
             continue;
         }
-        let text = std::fs::read_to_string(site.root.join(&s.file)).unwrap_or_default();
+        // The record's file again, for where its keys are written.
+        let file = crate::load::read_content_file(
+            &site.root,
+            &site.root.join("content"),
+            &site.root.join(&s.file),
+        )
+        .ok();
+        let at = |d: Diagnostic, key: &str| match file
+            .as_ref()
+            .and_then(|f| Some((f, f.key_span(key)?)))
+        {
+            Some((f, span)) => d.at(&f.text, span),
+            None => d,
+        };
         if stale {
-            let mut d = Diagnostic::new(
+            let d = Diagnostic::new(
                 "stale",
                 &s.file,
                 match &s.reviewed {
@@ -198,10 +211,7 @@ pub fn strict_diagnostics(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
             )
             .field("extra.reviewed")
             .help("сверьте запись с источниками (extra.sources) и запишите в extra.reviewed дату проверки");
-            if let Some(span) = key_span(&text, "reviewed") {
-                d = d.at(&text, span);
-            }
-            diags.push(d);
+            diags.push(at(d, "extra.reviewed"));
         }
         if low {
             let missing: Vec<String> = s
@@ -210,7 +220,7 @@ pub fn strict_diagnostics(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
                 .filter_map(|g| criterion(s.kind, g))
                 .map(|c| format!("{} ({})", c.label, c.fix))
                 .collect();
-            let mut d = Diagnostic::new(
+            let d = Diagnostic::new(
                 "low-score",
                 &s.file,
                 format!(
@@ -219,27 +229,8 @@ pub fn strict_diagnostics(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
                 ),
             )
             .help(format!("не хватает: {}", missing.join("; ")));
-            if let Some(span) = key_span(&text, "title") {
-                d = d.at(&text, span);
-            }
-            diags.push(d);
+            diags.push(at(d, "title"));
         }
     }
     diags
-}
-
-/// The span of the first front matter line that sets `key` (`key = ...`).
-fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                let start = offset + (line.len() - trimmed.len());
-                return Some(start..start + key.len());
-            }
-        }
-        offset += line.len();
-    }
-    None
 }

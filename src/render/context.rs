@@ -118,6 +118,7 @@ pub fn human(d: Option<Date>) -> Option<String> {
 }
 
 pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
+    let changed = super::feeds::file_changed(p);
     Base {
         kind: p.kind.map(Kind::name).unwrap_or("page"),
         slug: &p.slug,
@@ -132,8 +133,8 @@ pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
         updated_human: human(p.updated),
         reviewed: iso(p.reviewed),
         reviewed_human: human(p.reviewed),
-        changed: iso(super::feeds::file_changed(p)),
-        changed_human: human(super::feeds::file_changed(p)),
+        changed: iso(changed),
+        changed_human: human(changed),
         attachments: p
             .attachments
             .iter()
