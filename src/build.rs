@@ -105,7 +105,27 @@ impl Timings {
     }
 }
 
+/// What a build leaves for the next one, when asked to (`serve`): the model, what was
+/// prepared for rendering, and the search index's words and files.
+pub struct Kept {
+    pub site: Site,
+    pub env: render::RenderEnv,
+    pub words: crate::index::WordCache,
+    /// The search index's folder (`search/<hash>/`) and its files with their hashes.
+    pub index_dir: String,
+    pub index_files: Vec<(String, u64)>,
+    pub output: PathBuf,
+}
+
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_keeping(opts, false).map(|(report, _)| report)
+}
+
+/// `build`, also returning what the next build can reuse when `keep` is set.
+pub fn build_keeping(
+    opts: &BuildOptions,
+    keep: bool,
+) -> Result<(BuildReport, Option<Kept>), BuildError> {
     let started = Instant::now();
     let mut t = Timings::new();
     let today = Date::today();
@@ -141,7 +161,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
     // Render and index side by side; the index is written once complete.
-    let (stats, indexes) = render::render_site(
+    let mut words = keep.then(crate::index::WordCache::default);
+    let (stats, indexes, env) = render::render_site(
         &site,
         &staging,
         || {
@@ -153,7 +174,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     if std::env::var_os("SOCNAV_BENCH_NO_SEARCH_INDEX").is_some() {
                         return Ok(crate::index::Indexes::empty());
                     }
-                    crate::index::build(&site)
+                    match words.as_mut() {
+                        Some(w) => crate::index::build_filling(&site, w),
+                        None => crate::index::build(&site),
+                    }
                 },
                 || {
                     // Benchmarks only, like the index switch above.
@@ -180,12 +204,27 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .map_err(|e| BuildError::Io(e.0))?;
     t.stage("swap");
     let records = Kind::ALL.map(|k| (k, site.count(k)));
-    Ok(BuildReport {
-        output,
+    let report = BuildReport {
+        output: output.clone(),
         stats,
         records,
         seconds: started.elapsed().as_secs_f64(),
-    })
+    };
+    let kept = words.map(|words| Kept {
+        index_dir: indexes.shards.dir.clone(),
+        index_files: indexes
+            .shards
+            .files
+            .iter()
+            .map(|(n, _)| n.clone())
+            .zip(indexes.shards.hashes.iter().copied())
+            .collect(),
+        site,
+        env,
+        words,
+        output,
+    });
+    Ok((report, kept))
 }
 
 fn format_fatal(d: &Diagnostic) -> String {

@@ -101,6 +101,101 @@ impl Staging {
         })
     }
 
+    /// A staging folder for a few files that replace or join those of the existing output
+    /// `target` on `commit_patch` (the preview server's quick rebuilds).
+    pub fn patch(target: &Path) -> Result<Staging, WriteError> {
+        let target = absolute(target);
+        if !target.join(MARKER).exists() {
+            return Err(WriteError(format!(
+                "{} не похоже на вывод socnav",
+                target.display()
+            )));
+        }
+        let parent = target
+            .parent()
+            .ok_or_else(|| WriteError("у папки вывода нет родительской папки".into()))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".socnav-patch-")
+            .tempdir_in(parent)
+            .map_err(|e| WriteError(format!("не удалось создать временную папку: {e}")))?;
+        Ok(Staging {
+            dir: Some(dir),
+            target,
+        })
+    }
+
+    /// Move every staged file into the output, each replacing its namesake in one step,
+    /// then remove the output paths `remove` (files or folders, relative to the output).
+    /// Returns how many files were moved.
+    pub fn commit_patch(mut self, remove: &[String]) -> Result<usize, WriteError> {
+        let dir = self.dir.take().expect("staging dir present");
+        let mut moved = 0;
+        let mut stack = vec![dir.path().to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d)
+                .map_err(|e| WriteError(format!("не удалось прочитать {}: {e}", d.display())))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| WriteError(e.to_string()))?;
+                let from = entry.path();
+                if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                    stack.push(from);
+                    continue;
+                }
+                let rel = from
+                    .strip_prefix(dir.path())
+                    .expect("inside the staging folder");
+                let to = self.target.join(rel);
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        WriteError(format!("не удалось создать {}: {e}", parent.display()))
+                    })?;
+                }
+                std::fs::rename(&from, &to).map_err(|e| {
+                    WriteError(format!("не удалось записать {}: {e}", to.display()))
+                })?;
+                moved += 1;
+            }
+        }
+        for rel in remove {
+            let path = self.in_target(rel)?;
+            let gone = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if let Err(e) = gone {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    return Err(WriteError(format!(
+                        "не удалось удалить {}: {e}",
+                        path.display()
+                    )));
+                }
+            }
+        }
+        Ok(moved)
+    }
+
+    /// Rename a file or folder of the output itself (before `commit_patch`): a search index
+    /// whose folder name changed keeps the files that did not.
+    pub fn rename_in_target(&self, from: &str, to: &str) -> Result<(), WriteError> {
+        let (from, to) = (self.in_target(from)?, self.in_target(to)?);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        }
+        std::fs::rename(&from, &to)
+            .map_err(|e| WriteError(format!("не удалось переименовать {}: {e}", from.display())))
+    }
+
+    /// A path inside the output (not the staging folder), checked like `resolve`.
+    fn in_target(&self, rel: &str) -> Result<PathBuf, WriteError> {
+        let rel = rel.trim_end_matches('/');
+        if rel.is_empty() || !rel.split('/').all(safe_segment) {
+            return Err(WriteError(format!("недопустимый путь в выводе: «{rel}»")));
+        }
+        Ok(self.target.join(rel))
+    }
+
     pub fn path(&self) -> &Path {
         self.dir
             .as_ref()

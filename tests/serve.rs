@@ -16,8 +16,15 @@ struct Server {
     addr: String,
     /// The private output folder, from the build summary lines.
     output: PathBuf,
-    /// Keeps the thread reading the server's output alive.
-    _lines: mpsc::Receiver<String>,
+    /// What the server printed, line by line (reading it keeps the reader thread alive).
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// The lines the server printed since the last call.
+    fn printed(&self) -> Vec<String> {
+        self.lines.try_iter().collect()
+    }
 }
 
 impl Drop for Server {
@@ -76,7 +83,7 @@ fn start(site: &Site) -> Server {
         child,
         addr: addr.unwrap(),
         output: output.expect("first build summary"),
-        _lines: rx,
+        lines: rx,
     }
 }
 
@@ -340,8 +347,17 @@ fn served_output_equals_a_clean_build_after_every_edit() {
     ];
     for (n, step) in steps.iter().enumerate() {
         let b = builds(&srv);
+        srv.printed();
         step(&site);
         let s = settle_and_compare(&site, &srv, b, &format!("step {n}"));
+        // A body edit renders that page and the search index again, nothing else; every
+        // other edit is a full build.
+        let printed = srv.printed().join("\n");
+        let quick = printed.contains("изменён только текст");
+        assert_eq!(quick, n == 0, "step {n}: {printed}");
+        if n == 0 {
+            assert!(printed.contains("/services/edinoe-posobie/"), "{printed}");
+        }
         if n == 6 {
             let errors = s["errors"]
                 .as_str()

@@ -16,7 +16,7 @@ pub mod zola;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use shards::{build_shards, ShardStats, Shards};
+pub use shards::{build_shards, ShardStats, Shards, WordCache};
 
 use rayon::prelude::*;
 
@@ -42,6 +42,34 @@ pub fn build(site: &Site) -> Result<Indexes, String> {
     })
 }
 
+/// `build`, keeping every document's words in `cache` for `build_after_body_edits`.
+pub fn build_filling(site: &Site, cache: &mut WordCache) -> Result<Indexes, String> {
+    let (shards, zola) = rayon::join(
+        || shards::build_shards_filling(site, cache),
+        || zola::build(site),
+    );
+    Ok(Indexes {
+        shards: shards?,
+        zola: zola?,
+    })
+}
+
+/// `build` after an edit that changed only the bodies of the pages `changed`.
+pub fn build_after_body_edits(
+    site: &Site,
+    cache: &mut WordCache,
+    changed: &[usize],
+) -> Result<Indexes, String> {
+    let (shards, zola) = rayon::join(
+        || shards::build_shards_after_body_edits(site, cache, changed),
+        || zola::build(site),
+    );
+    Ok(Indexes {
+        shards: shards?,
+        zola: zola?,
+    })
+}
+
 impl Indexes {
     /// No index at all (for measuring what the index costs).
     pub fn empty() -> Indexes {
@@ -49,6 +77,7 @@ impl Indexes {
             shards: Shards {
                 dir: "search/none/".into(),
                 files: Vec::new(),
+                hashes: Vec::new(),
                 stats: ShardStats::default(),
             },
             zola: Vec::new(),

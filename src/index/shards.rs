@@ -50,7 +50,19 @@ pub struct Shards {
     /// `search/<hash>/`.
     pub dir: String,
     pub files: Vec<(String, Vec<u8>)>,
+    /// A hash of each file's bytes (the folder name is made of them; `serve` compares
+    /// them to write only the files that changed).
+    pub hashes: Vec<u64>,
     pub stats: ShardStats,
+}
+
+/// A 64-bit hash of a file's bytes (FxHash: fast, and the same on every machine).
+pub fn file_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// One kept document of a stem or prefix: doc id, field weight, word ids.
@@ -137,7 +149,60 @@ struct Chunk {
     docs: Vec<DocWords>,
 }
 
+/// The words of every document as last read, kept by `serve` between builds: after an
+/// edit that changed only some bodies, only those documents are read and split again.
+#[derive(Default)]
+pub struct WordCache {
+    /// Words, each stored once; `docs` refer to them by number.
+    words: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    /// Per page (index into `site.pages`): its words in order of first use, with their
+    /// field weights, as `tokenize` found them.
+    docs: Vec<Option<Vec<(u32, u8)>>>,
+    /// The result records of the last build (they come from front matter only).
+    records: Option<(Vec<usize>, Vec<String>)>,
+}
+
+impl WordCache {
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(w.to_string());
+        self.ids.insert(w.to_string(), id);
+        id
+    }
+}
+
 pub fn build_shards(site: &Site) -> Result<Shards, String> {
+    build(site, None)
+}
+
+/// Build the index and fill `cache` with every document's words.
+pub fn build_shards_filling(site: &Site, cache: &mut WordCache) -> Result<Shards, String> {
+    *cache = WordCache::default();
+    build(site, Some((cache, &[])))
+}
+
+/// Build the index again after only the bodies of the pages `changed` were edited since
+/// `cache` was filled (the same pages, front matter and order): the other documents'
+/// words come from the cache.
+pub fn build_shards_after_body_edits(
+    site: &Site,
+    cache: &mut WordCache,
+    changed: &[usize],
+) -> Result<Shards, String> {
+    build(site, Some((cache, changed)))
+}
+
+fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<Shards, String> {
+    if let Some((c, changed)) = cache.as_mut() {
+        c.docs.resize(site.pages.len(), None);
+        for &i in changed.iter() {
+            c.docs[i] = None;
+        }
+    }
     let mut pages: Vec<usize> = (0..site.pages.len())
         .filter(|&i| site.pages[i].in_search_index)
         .collect();
@@ -161,11 +226,18 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
         titles.push(if same { last } else { last + 1 });
     }
     let t0 = std::time::Instant::now();
-    let records: Vec<String> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
-        .collect();
+    let kept = cache
+        .as_mut()
+        .and_then(|(c, _)| c.records.take())
+        .filter(|(order, _)| *order == pages);
+    let records: Vec<String> = match kept {
+        Some((_, records)) => records,
+        None => pages
+            .par_iter()
+            .enumerate()
+            .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
+            .collect(),
+    };
 
     let mut words: Vec<Word> = Vec::new();
     let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -186,11 +258,16 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
     let mut t_tok = 0.0;
     for batch in chunks.chunks(4) {
         let tt = std::time::Instant::now();
-        let results: Vec<Result<Chunk, String>> =
-            batch.par_iter().map(|c| tokenize(site, c)).collect();
+        let results: Vec<Result<Chunk, String>> = {
+            let read = cache.as_ref().map(|(c, _)| &**c);
+            batch.par_iter().map(|c| tokenize(site, c, read)).collect()
+        };
         t_tok += tt.elapsed().as_secs_f64();
-        for chunk in results {
+        for (chunk, pages_of) in results.into_iter().zip(batch) {
             let chunk = chunk?;
+            if let Some((c, _)) = cache.as_mut() {
+                c.keep(&chunk, pages_of);
+            }
             let map: Vec<u32> = chunk
                 .vocab
                 .into_iter()
@@ -301,30 +378,91 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
         eprintln!("    index: files made {:.3} s", t0.elapsed().as_secs_f64());
     }
 
+    let hashes: Vec<u64> = files.par_iter().map(|(_, b)| file_hash(b)).collect();
     let mut all = Vec::new();
-    for (name, bytes) in &files {
+    for ((name, _), h) in files.iter().zip(&hashes) {
         all.extend_from_slice(name.as_bytes());
-        all.extend_from_slice(bytes);
+        all.extend_from_slice(&h.to_le_bytes());
     }
     let dir = format!("search/{}/", &crate::write::content_hash(&all)[..10]);
+    if let Some((c, _)) = cache {
+        c.records = Some((pages.clone(), records));
+    }
     let stats = ShardStats {
         documents: pages.len(),
         stems: stems.stems.len(),
         files: files.len(),
         bytes: files.iter().map(|f| f.1.len()).sum(),
     };
-    Ok(Shards { dir, files, stats })
+    Ok(Shards {
+        dir,
+        files,
+        hashes,
+        stats,
+    })
 }
 
-/// Read and split the documents of one chunk.
-fn tokenize(site: &Site, pages: &[usize]) -> Result<Chunk, String> {
+impl WordCache {
+    /// Remember the words of a chunk's documents (`pages`, in order).
+    fn keep(&mut self, chunk: &Chunk, pages: &[usize]) {
+        let missing: Vec<usize> = (0..pages.len())
+            .filter(|&n| self.docs[pages[n]].is_none())
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let mut map: Vec<Option<u32>> = vec![None; chunk.vocab.len()];
+        for n in missing {
+            let words = chunk.docs[n]
+                .iter()
+                .map(|&(local, fields)| {
+                    let cid = match map[local as usize] {
+                        Some(cid) => cid,
+                        None => {
+                            let cid = self.intern(&chunk.vocab[local as usize]);
+                            map[local as usize] = Some(cid);
+                            cid
+                        }
+                    };
+                    (cid, fields)
+                })
+                .collect();
+            self.docs[pages[n]] = Some(words);
+        }
+    }
+}
+
+/// Read and split the documents of one chunk (those not in `cache`).
+fn tokenize(site: &Site, pages: &[usize], cache: Option<&WordCache>) -> Result<Chunk, String> {
     let mut vocab: Vec<String> = Vec::new();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     // Per word: the last document that used it (+1) and its weight there.
     let mut mark: Vec<u32> = Vec::new();
     let mut weight: Vec<u8> = Vec::new();
     let mut docs = Vec::with_capacity(pages.len());
+    // Cached words: cache number → chunk number. A word first met in a document read
+    // afresh may get a second chunk number here; both lead to the same word when the
+    // chunk is merged, so the index is the same as when every document is read.
+    let mut cached_ids: FxHashMap<u32, u32> = FxHashMap::default();
     for (n, &i) in pages.iter().enumerate() {
+        if let Some(words) = cache.and_then(|c| c.docs.get(i)?.as_ref()) {
+            let c = cache.expect("cache present");
+            docs.push(
+                words
+                    .iter()
+                    .map(|&(cid, fields)| {
+                        let local = *cached_ids.entry(cid).or_insert_with(|| {
+                            vocab.push(c.words[cid as usize].clone());
+                            mark.push(0);
+                            weight.push(0);
+                            vocab.len() as u32 - 1
+                        });
+                        (local, fields)
+                    })
+                    .collect(),
+            );
+            continue;
+        }
         let page = &site.pages[i];
         let body = if page.body.is_empty() {
             String::new()

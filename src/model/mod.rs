@@ -18,7 +18,7 @@ use date::Date;
 use records::*;
 
 /// The typed data of a page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Service(Box<Service>),
     Provider(Box<Provider>),
@@ -27,7 +27,7 @@ pub enum Record {
     Plain,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub rel: String,
     pub kind: Option<Kind>,
@@ -58,7 +58,7 @@ pub struct Page {
 }
 
 /// Reverse links, computed from the references of other records.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Links {
     /// provider: services it delivers; standard: services it governs.
     pub services: Vec<usize>,

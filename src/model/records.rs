@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Taxonomies {
     #[serde(default)]
@@ -16,7 +16,7 @@ pub struct Taxonomies {
 }
 
 /// Zola's page keys, with the kind's `[extra]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Front<E> {
     #[serde(default)]
@@ -48,7 +48,7 @@ pub struct Front<E> {
     pub extra: E,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contacts {
     #[serde(default)]
@@ -59,7 +59,7 @@ pub struct Contacts {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub form: String,
@@ -81,7 +81,7 @@ pub struct Service {
     pub contacts: Option<Contacts>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Eligibility {
     pub criteria: Vec<String>,
@@ -91,7 +91,7 @@ pub struct Eligibility {
     pub age_max: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     #[serde(default, rename = "ref")]
@@ -106,7 +106,7 @@ pub struct Document {
     pub optional: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Apply {
     pub channels: Vec<String>,
@@ -117,7 +117,7 @@ pub struct Apply {
     pub steps: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadlines {
     #[serde(default)]
@@ -129,7 +129,7 @@ pub struct Deadlines {
     pub delivery: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Refusal {
     pub reasons: Vec<String>,
@@ -138,7 +138,7 @@ pub struct Refusal {
     pub appeal: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LegalAct {
     pub title: String,
@@ -146,14 +146,14 @@ pub struct LegalAct {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     pub lat: f64,
     pub lon: f64,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     #[serde(rename = "type")]
@@ -179,7 +179,7 @@ pub struct Provider {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Standard {
     pub code: String,
@@ -203,7 +203,7 @@ pub struct Standard {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub title: String,
@@ -213,7 +213,7 @@ pub struct Step {
     pub services: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Situation {
     pub steps: Vec<Step>,
@@ -223,7 +223,7 @@ pub struct Situation {
 }
 
 /// Zola's section keys.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFront {
     #[serde(default)]

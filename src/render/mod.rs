@@ -68,10 +68,11 @@ struct NavItem {
     url: String,
 }
 
-pub struct Renderer<'a> {
-    site: &'a Site,
+/// What rendering needs besides the model, prepared once per build: the templates, the
+/// served names of static files, and template values many pages share. `serve` keeps it
+/// between builds, so that a page whose body changed renders again on its own.
+pub struct RenderEnv {
     tera: Tera,
-    out: &'a Staging,
     summaries: Vec<Summary>,
     /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
     summary_values: Vec<Value>,
@@ -82,73 +83,34 @@ pub struct Renderer<'a> {
     assets: std::collections::BTreeMap<String, String>,
 }
 
+pub struct Renderer<'a> {
+    site: &'a Site,
+    out: &'a Staging,
+    env: &'a RenderEnv,
+}
+
+impl std::ops::Deref for Renderer<'_> {
+    type Target = RenderEnv;
+    fn deref(&self) -> &RenderEnv {
+        self.env
+    }
+}
+
 /// Render every page into `out`. The search index is built by `index` alongside the
 /// pages (on the other core), and the search page, which hands the index folder
-/// (`index_url`) to the script, is rendered last. Returns the index too.
+/// (`index_url`) to the script, is rendered last. Returns the index too, and what was
+/// prepared for rendering (`serve` keeps it).
 pub fn render_site<T: Send>(
     site: &Site,
     out: &Staging,
     index: impl FnOnce() -> Result<T, String> + Send,
     index_url: impl Fn(&T) -> String,
-) -> Result<(Stats, T), RenderError> {
-    let assets = copy_static(site, out)?;
-    let translations = std::sync::Arc::new(
-        translations::Translations::load(&site.root, &site.config)
-            .map_err(RenderError::Template)?,
-    );
-    let mut tera = templates::load(&site.root, site.config.theme.as_deref(), &translations)
-        .map_err(RenderError::Template)?;
-    for required in ["index.html", "section.html", "page.html", "404.html"] {
-        if !tera.contains_template(required) {
-            return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
-        }
-    }
-    let settings = &site.settings;
-    {
-        let g = tera.global_context();
-        g.insert(
-            "config",
-            &serde_json::json!({
-                "title": site.config.title,
-                "description": site.config.description,
-                "base_url": site.config.base(),
-                "language": site.config.default_language,
-                "offline": settings.offline,
-                "feedback": {
-                    "netlify": settings.feedback_endpoint.is_none(),
-                    "action": settings.feedback_endpoint.clone().unwrap_or_else(|| "/spasibo/".into()),
-                },
-                "repository": settings.repository,
-            }),
-        );
-        // The page's language, for `trans(key=…, lang=lang)` and `<html lang>`: the
-        // default language until records have translations.
-        g.insert("lang", &site.config.default_language);
-        g.insert("assets", &assets);
-        g.insert("nav", &nav(site));
-        g.insert(
-            "site",
-            &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
-        );
-    }
-    let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
-    let summary_values: Vec<Value> = summaries.par_iter().map(Value::from_serializable).collect();
-    let shared = Shared::build(site);
+) -> Result<(Stats, T, RenderEnv), RenderError> {
+    let env = RenderEnv::new(site, out)?;
     let r = Renderer {
         site,
-        tera,
         out,
-        summaries,
-        summary_values,
-        shared,
-        assets: assets.clone(),
-        static_roots: {
-            let mut roots = vec![site.root.join("static")];
-            if let Some(theme) = &site.config.theme {
-                roots.push(site.root.join("themes").join(theme).join("static"));
-            }
-            roots
-        },
+        env: &env,
     };
     let (index, stats) = rayon::join(index, || -> Result<Stats, RenderError> {
         let mut stats = Stats::default();
@@ -175,7 +137,94 @@ pub fn render_site<T: Send>(
     let stats = stats?;
     let index = index.map_err(RenderError::Io)?;
     r.search_page(&index_url(&index))?;
-    Ok((stats, index))
+    Ok((stats, index, env))
+}
+
+/// Render the pages `pages` (indexes into `site.pages`) again, with what an earlier
+/// build prepared: for a preview whose only change is the bodies of these pages.
+pub fn render_pages(
+    site: &Site,
+    env: &RenderEnv,
+    out: &Staging,
+    pages: &[usize],
+) -> Result<(), RenderError> {
+    let r = Renderer { site, out, env };
+    pages.par_iter().try_for_each(|&i| r.page(&site.pages[i]))
+}
+
+/// Render the search page again, for a search index in a new folder.
+pub fn render_search_page(
+    site: &Site,
+    env: &RenderEnv,
+    out: &Staging,
+    index_url: &str,
+) -> Result<(), RenderError> {
+    Renderer { site, out, env }.search_page(index_url)
+}
+
+impl RenderEnv {
+    /// Copy the static files into `out`, load the templates and translations, and convert
+    /// the values that many pages share.
+    fn new(site: &Site, out: &Staging) -> Result<RenderEnv, RenderError> {
+        let assets = copy_static(site, out)?;
+        let translations = std::sync::Arc::new(
+            translations::Translations::load(&site.root, &site.config)
+                .map_err(RenderError::Template)?,
+        );
+        let mut tera = templates::load(&site.root, site.config.theme.as_deref(), &translations)
+            .map_err(RenderError::Template)?;
+        for required in ["index.html", "section.html", "page.html", "404.html"] {
+            if !tera.contains_template(required) {
+                return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
+            }
+        }
+        let settings = &site.settings;
+        {
+            let g = tera.global_context();
+            g.insert(
+                "config",
+                &serde_json::json!({
+                    "title": site.config.title,
+                    "description": site.config.description,
+                    "base_url": site.config.base(),
+                    "language": site.config.default_language,
+                    "offline": settings.offline,
+                    "feedback": {
+                        "netlify": settings.feedback_endpoint.is_none(),
+                        "action": settings.feedback_endpoint.clone().unwrap_or_else(|| "/spasibo/".into()),
+                    },
+                    "repository": settings.repository,
+                }),
+            );
+            // The page's language, for `trans(key=…, lang=lang)` and `<html lang>`: the
+            // default language until records have translations.
+            g.insert("lang", &site.config.default_language);
+            g.insert("assets", &assets);
+            g.insert("nav", &nav(site));
+            g.insert(
+                "site",
+                &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
+            );
+        }
+        let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
+        let summary_values: Vec<Value> =
+            summaries.par_iter().map(Value::from_serializable).collect();
+        let shared = Shared::build(site);
+        Ok(RenderEnv {
+            tera,
+            summaries,
+            summary_values,
+            shared,
+            assets,
+            static_roots: {
+                let mut roots = vec![site.root.join("static")];
+                if let Some(theme) = &site.config.theme {
+                    roots.push(site.root.join("themes").join(theme).join("static"));
+                }
+                roots
+            },
+        })
+    }
 }
 
 impl Renderer<'_> {

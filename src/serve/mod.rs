@@ -7,6 +7,7 @@
 //! output always equals a clean build of the same sources.
 
 mod http;
+mod quick;
 
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::{build, BuildError, BuildOptions};
+use crate::build::{build_keeping, BuildError, BuildOptions, Kept};
 use crate::diagnostics::{self, Format};
 
 pub use crate::model::paths::percent_decode;
@@ -126,7 +127,7 @@ pub fn serve(opts: &ServeOptions) -> i32 {
         dispose: crate::write::Disposal::Background,
     };
     let state = Arc::new(State::default());
-    rebuild(&build_opts, &state);
+    let mut kept = rebuild(&build_opts, &state);
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
@@ -160,16 +161,64 @@ pub fn serve(opts: &ServeOptions) -> i32 {
         .canonicalize()
         .unwrap_or_else(|_| opts.root.clone());
     while let Ok(first) = rx.recv() {
-        if !relevant(&root, &first, &mut watcher) {
+        let mut paths = Vec::new();
+        if !relevant(&root, &first, &mut watcher, &mut paths) {
             continue;
         }
         // Debounce: an editor's save is often several events.
         while let Ok(ev) = rx.recv_timeout(Duration::from_millis(40)) {
-            relevant(&root, &ev, &mut watcher);
+            relevant(&root, &ev, &mut watcher, &mut paths);
         }
-        rebuild(&build_opts, &state);
+        // Only the text of some pages changed: render those pages and the search index
+        // again. Anything else: a full build.
+        let quick = kept.as_mut().and_then(|k| {
+            let edited = edited_pages(k, &root, &paths)?;
+            quick::body_edits(k, opts.drafts, &edited)
+        });
+        match quick {
+            Some(line) => {
+                println!("{line}");
+                state.set(true, None);
+            }
+            None => {
+                // The kept state may be half updated: drop it (and its memory) before
+                // building anew.
+                drop(kept.take());
+                kept = rebuild(&build_opts, &state);
+            }
+        }
     }
     0
+}
+
+/// The source files of pages among the changed `paths`, when every change is to an
+/// existing page (a file that is gone and was no part of the site, such as an editor's
+/// temporary file, is passed over). None when anything else changed.
+fn edited_pages(kept: &Kept, root: &Path, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let site_root = kept.site.root.canonicalize().ok()?;
+    let mut pages = Vec::new();
+    for p in paths {
+        let rel = p
+            .strip_prefix(root)
+            .or_else(|_| p.strip_prefix(&site_root))
+            .ok()?;
+        let rel_str = rel.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+        let known_page = kept.site.pages.iter().any(|pg| pg.rel == rel_str);
+        let known_asset = rel_str
+            .strip_prefix("content/")
+            .is_some_and(|r| kept.site.assets.iter().any(|a| a.rel == r));
+        let path = site_root.join(rel);
+        match (path.is_file(), known_page) {
+            (true, true) => {
+                if !pages.contains(&path) {
+                    pages.push(path);
+                }
+            }
+            (false, false) if !known_asset && !path.exists() => {}
+            _ => return None,
+        }
+    }
+    (!pages.is_empty()).then_some(pages)
 }
 
 /// Where the preview's private output goes: a memory file system when there is one
@@ -191,7 +240,12 @@ fn private_base() -> PathBuf {
 
 /// Whether a file event concerns the sources. A watched folder created after start is
 /// watched from then on.
-fn relevant(root: &Path, ev: &notify::Result<notify::Event>, watcher: &mut impl Watcher) -> bool {
+fn relevant(
+    root: &Path,
+    ev: &notify::Result<notify::Event>,
+    watcher: &mut impl Watcher,
+    paths: &mut Vec<PathBuf>,
+) -> bool {
     let Ok(ev) = ev else { return false };
     // Reading files (the build itself does) and attribute changes such as access times
     // change nothing in the site; reacting to them would rebuild again after every build.
@@ -222,22 +276,26 @@ fn relevant(root: &Path, ev: &notify::Result<notify::Event>, watcher: &mut impl 
         }
         if first == "config.toml" {
             any = true;
+            paths.push(p.clone());
         } else if WATCHED_DIRS.contains(&first.as_ref()) {
             if comps.next().is_none() && matches!(ev.kind, EventKind::Create(_)) {
                 let _ = watcher.watch(p, RecursiveMode::Recursive);
             }
             any = true;
+            paths.push(p.clone());
         }
     }
     any
 }
 
-fn rebuild(opts: &BuildOptions, state: &State) {
+/// A full build; returns what the next quick rebuild needs when it succeeded.
+fn rebuild(opts: &BuildOptions, state: &State) -> Option<Kept> {
     let started = Instant::now();
-    match build(opts) {
-        Ok(report) => {
+    match build_keeping(opts, true) {
+        Ok((report, kept)) => {
             println!("{}", report.summary());
             state.set(true, None);
+            kept
         }
         Err(e) => {
             let text = match &e {
@@ -252,6 +310,7 @@ fn rebuild(opts: &BuildOptions, state: &State) {
                 started.elapsed().as_secs_f64()
             );
             state.set(false, Some(text));
+            None
         }
     }
 }

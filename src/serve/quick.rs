@@ -1,0 +1,134 @@
+//! Quick rebuilds for the preview. The commonest edit is to the text of one record: its
+//! Markdown body, below the front matter. Such an edit changes nothing that lists,
+//! references, feeds, open data or other pages show (they are all made from front
+//! matter), so the preview renders again only the edited pages and the search index,
+//! with the templates, model and document words the last build kept. Anything else (a
+//! front matter change, a new, removed or renamed file, data/, config or templates) is a
+//! full build, as is any edit that makes a file invalid, so that the errors shown are
+//! exactly those `check` prints.
+//!
+//! The output after a quick rebuild is the same, file for file, as a clean build of the
+//! same sources (the property test in tests/serve.rs holds both paths to it).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::build::Kept;
+use crate::model::date::Date;
+use crate::model::{item_from, Item, Page};
+use crate::write::Staging;
+
+/// Rebuild after edits to the files `changed` if they changed only page bodies. Returns
+/// the line to print, or None when a full build is needed (also when anything went
+/// wrong: the full build then reports it).
+pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[PathBuf]) -> Option<String> {
+    let started = std::time::Instant::now();
+    let today = Date::today();
+    if today != kept.site.today || changed.is_empty() {
+        return None;
+    }
+    let root = kept.site.root.clone();
+    let content = root.join("content");
+    let mut edits: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for path in changed {
+        let i = page_of(&kept.site.pages, &root, path)?;
+        let file = crate::load::read_content_file(&root, &content, path).ok()?;
+        let check = crate::validate::check_file(&file, &kept.site.dicts, today);
+        if !check.diags.is_empty() {
+            return None;
+        }
+        let Ok(Item::Page(new)) = item_from(&file, drafts) else {
+            return None;
+        };
+        if !same_but_body(&kept.site.pages[i], &new) {
+            return None;
+        }
+        edits.push((i, new.body.clone()));
+    }
+    apply(kept, &edits).ok()?;
+    Some(format!(
+        "Обновлено за {:.3} с: {} (изменён только текст)",
+        started.elapsed().as_secs_f64(),
+        edits
+            .iter()
+            .map(|(i, _)| kept.site.pages[*i].url.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// The page whose source is `path`.
+fn page_of(pages: &[Page], root: &Path, path: &Path) -> Option<usize> {
+    let rel = path.strip_prefix(root).ok()?;
+    let rel = rel.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+    pages.iter().position(|p| p.rel == rel)
+}
+
+/// Whether `new` (a page just read) differs from the model's `old` in its body only.
+fn same_but_body(old: &Page, new: &Page) -> bool {
+    let mut n = new.clone();
+    // Computed when the model is built, not read from the file.
+    n.section = old.section;
+    n.links = old.links.clone();
+    n.file_dates = old.file_dates;
+    n.attachments = old.attachments.clone();
+    n.body = old.body.clone();
+    n == *old
+}
+
+/// Put the new bodies into the model and write the pages and index files they change.
+fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(), String> {
+    for (i, body) in edits {
+        kept.site.pages[*i].body = body.clone();
+    }
+    let pages: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+    let patch = Staging::patch(&kept.output).map_err(String::from)?;
+    let (rendered, index) = rayon::join(
+        || crate::render::render_pages(&kept.site, &kept.env, &patch, &pages),
+        || crate::index::build_after_body_edits(&kept.site, &mut kept.words, &pages),
+    );
+    rendered.map_err(|e| e.to_string())?;
+    let index = index?;
+    let mut remove = Vec::new();
+    let shards = &index.shards;
+    let old: HashMap<&str, u64> = kept
+        .index_files
+        .iter()
+        .map(|(n, h)| (n.as_str(), *h))
+        .collect();
+    if shards.dir != kept.index_dir {
+        // The folder's name comes from its files: keep the files that did not change by
+        // renaming the folder, and write the others into it.
+        patch
+            .rename_in_target(&kept.index_dir, &shards.dir)
+            .map_err(String::from)?;
+        let new: std::collections::HashSet<&str> =
+            shards.files.iter().map(|(n, _)| n.as_str()).collect();
+        remove.extend(
+            old.keys()
+                .filter(|n| !new.contains(*n))
+                .map(|n| format!("{}{n}", shards.dir)),
+        );
+        for ((name, bytes), hash) in shards.files.iter().zip(&shards.hashes) {
+            if old.get(name.as_str()) != Some(hash) {
+                patch
+                    .write(&format!("{}{name}", shards.dir), bytes)
+                    .map_err(String::from)?;
+            }
+        }
+        crate::render::render_search_page(&kept.site, &kept.env, &patch, &index.url())
+            .map_err(|e| e.to_string())?;
+    }
+    for (name, bytes) in &index.zola {
+        patch.write(name, bytes).map_err(String::from)?;
+    }
+    patch.commit_patch(&remove).map_err(String::from)?;
+    kept.index_dir = shards.dir.clone();
+    kept.index_files = shards
+        .files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .zip(shards.hashes.iter().copied())
+        .collect();
+    Ok(())
+}
