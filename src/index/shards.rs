@@ -159,8 +159,9 @@ pub struct WordCache {
     /// Per page (index into `site.pages`): its words in order of first use, with their
     /// field weights, as `tokenize` found them.
     docs: Vec<Option<Vec<(u32, u8)>>>,
-    /// The result records of the last build (they come from front matter only).
-    records: Option<(Vec<usize>, Vec<String>)>,
+    /// The documents of the last build in index order, their title numbers and their
+    /// result records (all from front matter only).
+    order: Option<Order>,
 }
 
 impl WordCache {
@@ -203,42 +204,17 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
             c.docs[i] = None;
         }
     }
-    let mut pages: Vec<usize> = (0..site.pages.len())
-        .filter(|&i| site.pages[i].in_search_index)
-        .collect();
-    pages.sort_by_cached_key(|&i| {
-        let p = &site.pages[i];
-        (
-            kind_code(p.kind),
-            docs::status_rank(p),
-            p.title.to_lowercase(),
-            p.url.clone(),
-        )
-    });
-    // Records with the same title share a number (they are next to each other).
-    let mut titles: Vec<u32> = Vec::with_capacity(pages.len());
-    for (n, &i) in pages.iter().enumerate() {
-        let same = n > 0 && {
-            let (a, b) = (&site.pages[pages[n - 1]], &site.pages[i]);
-            a.kind == b.kind && a.title.to_lowercase() == b.title.to_lowercase()
-        };
-        let last = titles.last().copied().unwrap_or(0);
-        titles.push(if same { last } else { last + 1 });
-    }
-    let t0 = std::time::Instant::now();
+    // After body edits the documents, their order and their records are those of the
+    // last build (they come from front matter only).
     let kept = cache
         .as_mut()
-        .and_then(|(c, _)| c.records.take())
-        .filter(|(order, _)| *order == pages);
-    let records: Vec<String> = match kept {
-        Some((_, records)) => records,
-        None => pages
-            .par_iter()
-            .enumerate()
-            .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
-            .collect(),
+        .filter(|(_, changed)| !changed.is_empty())
+        .and_then(|(c, _)| c.order.take());
+    let t0 = std::time::Instant::now();
+    let (pages, titles, records) = match kept {
+        Some(order) => order,
+        None => order(site),
     };
-
     let mut words: Vec<Word> = Vec::new();
     let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut stems = StemCache::default();
@@ -379,21 +355,27 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     }
 
     let hashes: Vec<u64> = files.par_iter().map(|(_, b)| file_hash(b)).collect();
+    if timings {
+        eprintln!(
+            "    index: files hashed {:.3} s",
+            t0.elapsed().as_secs_f64()
+        );
+    }
     let mut all = Vec::new();
     for ((name, _), h) in files.iter().zip(&hashes) {
         all.extend_from_slice(name.as_bytes());
         all.extend_from_slice(&h.to_le_bytes());
     }
     let dir = format!("search/{}/", &crate::write::content_hash(&all)[..10]);
-    if let Some((c, _)) = cache {
-        c.records = Some((pages.clone(), records));
-    }
     let stats = ShardStats {
         documents: pages.len(),
         stems: stems.stems.len(),
         files: files.len(),
         bytes: files.iter().map(|f| f.1.len()).sum(),
     };
+    if let Some((c, _)) = cache {
+        c.order = Some((pages, titles, records));
+    }
     Ok(Shards {
         dir,
         files,
@@ -430,6 +412,41 @@ impl WordCache {
             self.docs[pages[n]] = Some(words);
         }
     }
+}
+
+/// Pages in index order, the title number of each, and each one's result record.
+type Order = (Vec<usize>, Vec<u32>, Vec<String>);
+
+/// The documents in index order: by kind, status, title and URL. Records with the same
+/// title share a number (they are next to each other).
+fn order(site: &Site) -> Order {
+    let mut pages: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| site.pages[i].in_search_index)
+        .collect();
+    pages.sort_by_cached_key(|&i| {
+        let p = &site.pages[i];
+        (
+            kind_code(p.kind),
+            docs::status_rank(p),
+            p.title.to_lowercase(),
+            p.url.clone(),
+        )
+    });
+    let mut titles: Vec<u32> = Vec::with_capacity(pages.len());
+    for (n, &i) in pages.iter().enumerate() {
+        let same = n > 0 && {
+            let (a, b) = (&site.pages[pages[n - 1]], &site.pages[i]);
+            a.kind == b.kind && a.title.to_lowercase() == b.title.to_lowercase()
+        };
+        let last = titles.last().copied().unwrap_or(0);
+        titles.push(if same { last } else { last + 1 });
+    }
+    let records: Vec<String> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
+        .collect();
+    (pages, titles, records)
 }
 
 /// Read and split the documents of one chunk (those not in `cache`).

@@ -166,7 +166,7 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             continue;
         }
         // Debounce: an editor's save is often several events.
-        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(40)) {
+        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(25)) {
             relevant(&root, &ev, &mut watcher, &mut paths);
         }
         // Only the text of some pages changed: render those pages and the search index

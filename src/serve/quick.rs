@@ -83,10 +83,24 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
     }
     let pages: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
     let patch = Staging::patch(&kept.output).map_err(String::from)?;
+    let t = std::time::Instant::now();
+    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
     let (rendered, index) = rayon::join(
-        || crate::render::render_pages(&kept.site, &kept.env, &patch, &pages),
+        || {
+            let r = crate::render::render_pages(&kept.site, &kept.env, &patch, &pages);
+            if timings {
+                eprintln!("  quick: pages {:.3} s", t.elapsed().as_secs_f64());
+            }
+            r
+        },
         || crate::index::build_after_body_edits(&kept.site, &mut kept.words, &pages),
     );
+    if timings {
+        eprintln!(
+            "  quick: pages and index {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
     rendered.map_err(|e| e.to_string())?;
     let index = index?;
     let mut remove = Vec::new();
@@ -122,7 +136,13 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
     for (name, bytes) in &index.zola {
         patch.write(name, bytes).map_err(String::from)?;
     }
+    if timings {
+        eprintln!("  quick: written {:.3} s", t.elapsed().as_secs_f64());
+    }
     patch.commit_patch(&remove).map_err(String::from)?;
+    if timings {
+        eprintln!("  quick: moved in {:.3} s", t.elapsed().as_secs_f64());
+    }
     kept.index_dir = shards.dir.clone();
     kept.index_files = shards
         .files
