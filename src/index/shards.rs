@@ -278,61 +278,36 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
             prefix_top.resize_with(prefix_text.len(), Top::default);
             stem_acc.resize(stem_top.len(), Acc::default());
             prefix_acc.resize(prefix_top.len(), Acc::default());
-            for (n, dw) in chunk.docs.into_iter().enumerate() {
-                let doc = doc_base + n as u32;
-                let stamp = doc + 1;
-                let (mut stems_used, mut prefixes_used) = (Vec::new(), Vec::new());
-                for (local, fields) in dw {
-                    let id = map[local as usize];
-                    let w = &mut words[id as usize];
-                    w.df += 1;
-                    if stem_acc[w.stem as usize].add(stamp, fields, id, true) {
-                        stems_used.push(w.stem);
-                    }
-                    // Prefixes serve the word being typed: they come from the fields a
-                    // result is recognised by (title, description, eligibility), not
-                    // from body text, which would cost a third of the index's time.
-                    if fields > docs::BODY {
-                        for &p in &w.prefixes {
-                            if prefix_acc[p as usize].add(stamp, fields, id, false) {
-                                prefixes_used.push(p);
-                            }
-                        }
-                    }
-                }
-                for s in stems_used {
-                    let acc = &mut stem_acc[s as usize];
-                    let fields = acc.fields;
-                    let words = std::mem::take(&mut acc.words);
-                    let title = titles[doc as usize];
-                    stem_top[s as usize].offer(
-                        K_WORD,
-                        || Hit {
-                            doc,
-                            title,
-                            fields,
-                            words,
-                        },
-                        fields,
-                        title,
-                    );
-                }
-                for p in prefixes_used {
-                    let acc = &mut prefix_acc[p as usize];
-                    let (fields, best) = (acc.fields, acc.words[0]);
-                    let title = titles[doc as usize];
-                    prefix_top[p as usize].offer(
-                        K_PREFIX,
-                        || Hit {
-                            doc,
-                            title,
-                            fields,
-                            words: vec![best],
-                        },
-                        fields,
-                        title,
-                    );
-                }
+            // Stems and prefixes are ranked side by side: each pass reads every
+            // document's words, and they share nothing but the word table.
+            let chunk_docs = chunk.docs;
+            let (words_ref, titles_ref) = (&words, &titles);
+            let (df, _) = rayon::join(
+                || {
+                    rank_stems(
+                        &chunk_docs,
+                        doc_base,
+                        &map,
+                        words_ref,
+                        titles_ref,
+                        &mut stem_acc,
+                        &mut stem_top,
+                    )
+                },
+                || {
+                    rank_prefixes(
+                        &chunk_docs,
+                        doc_base,
+                        &map,
+                        words_ref,
+                        titles_ref,
+                        &mut prefix_acc,
+                        &mut prefix_top,
+                    )
+                },
+            );
+            for id in df {
+                words[id as usize].df += 1;
             }
             doc_base += CHUNK as u32;
         }
@@ -410,6 +385,96 @@ impl WordCache {
                 })
                 .collect();
             self.docs[pages[n]] = Some(words);
+        }
+    }
+}
+
+/// Offer each document of a chunk to the stems of its words; returns the word of every
+/// (document, word) pair, for the document frequencies.
+fn rank_stems(
+    chunk: &[DocWords],
+    doc_base: u32,
+    map: &[u32],
+    words: &[Word],
+    titles: &[u32],
+    stem_acc: &mut [Acc],
+    stem_top: &mut [Top],
+) -> Vec<u32> {
+    let mut seen = Vec::new();
+    for (n, dw) in chunk.iter().enumerate() {
+        let doc = doc_base + n as u32;
+        let stamp = doc + 1;
+        let mut stems_used = Vec::new();
+        for &(local, fields) in dw {
+            let id = map[local as usize];
+            seen.push(id);
+            let stem = words[id as usize].stem;
+            if stem_acc[stem as usize].add(stamp, fields, id, true) {
+                stems_used.push(stem);
+            }
+        }
+        let title = titles[doc as usize];
+        for s in stems_used {
+            let acc = &mut stem_acc[s as usize];
+            let fields = acc.fields;
+            let words = std::mem::take(&mut acc.words);
+            stem_top[s as usize].offer(
+                K_WORD,
+                || Hit {
+                    doc,
+                    title,
+                    fields,
+                    words,
+                },
+                fields,
+                title,
+            );
+        }
+    }
+    seen
+}
+
+/// Offer each document of a chunk to the prefixes of its words. Prefixes serve the word
+/// being typed: they come from the fields a result is recognised by (title, description,
+/// eligibility), not from body text, which would cost a third of the index's time.
+fn rank_prefixes(
+    chunk: &[DocWords],
+    doc_base: u32,
+    map: &[u32],
+    words: &[Word],
+    titles: &[u32],
+    prefix_acc: &mut [Acc],
+    prefix_top: &mut [Top],
+) {
+    for (n, dw) in chunk.iter().enumerate() {
+        let doc = doc_base + n as u32;
+        let stamp = doc + 1;
+        let mut prefixes_used = Vec::new();
+        for &(local, fields) in dw {
+            if fields > docs::BODY {
+                let id = map[local as usize];
+                for &p in &words[id as usize].prefixes {
+                    if prefix_acc[p as usize].add(stamp, fields, id, false) {
+                        prefixes_used.push(p);
+                    }
+                }
+            }
+        }
+        let title = titles[doc as usize];
+        for p in prefixes_used {
+            let acc = &mut prefix_acc[p as usize];
+            let (fields, best) = (acc.fields, acc.words[0]);
+            prefix_top[p as usize].offer(
+                K_PREFIX,
+                || Hit {
+                    doc,
+                    title,
+                    fields,
+                    words: vec![best],
+                },
+                fields,
+                title,
+            );
         }
     }
 }
