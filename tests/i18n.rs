@@ -1,7 +1,8 @@
 //! Interface strings come from the theme's translation tables
 //! (`themes/navigator/translations/<lang>.toml`): the Russian and English tables match
-//! key for key, every key is used, no template has Russian text of its own, and a site
-//! can switch the interface to English or override single strings in config.toml.
+//! key for key, every key is used (by a template, or by socnav for the words it puts into
+//! pages itself: `Labels`), no template has Russian text of its own, and a site can switch
+//! the interface to English or override single strings in config.toml.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use common::*;
+use socnav::render::translations::labels::Labels;
 
 /// English values that may contain Cyrillic letters on purpose (key, and why). None now.
 const EN_CYRILLIC_ALLOWED: &[(&str, &str)] = &[];
@@ -160,8 +162,19 @@ fn every_template_key_is_in_the_tables_and_every_table_key_is_used() {
             used.insert(key);
         }
     }
+    // The words socnav puts into pages itself (kind and choice labels, months…).
+    let labels = Labels::keys();
+    assert!(labels.len() > 60, "{labels:?}");
+    for key in labels {
+        assert!(ru.contains_key(&key), "socnav reads {key}, not in ru.toml");
+        assert!(en.contains_key(&key), "socnav reads {key}, not in en.toml");
+        used.insert(key);
+    }
     let dead: Vec<_> = ru.keys().filter(|k| !used.contains(*k)).collect();
-    assert!(dead.is_empty(), "keys no template uses: {dead:?}");
+    assert!(
+        dead.is_empty(),
+        "keys neither a template nor socnav uses: {dead:?}"
+    );
 }
 
 #[test]
