@@ -158,6 +158,10 @@ pub fn build_keeping(
     if let Ok(dates) = git.join() {
         site.set_file_dates(&dates);
     }
+    // The words pages show from Rust, in the site's language, looked up once.
+    site.labels = render::translations::Translations::load(&site.root, &site.config)
+        .and_then(|t| render::translations::labels::Labels::of_default_language(&t))
+        .map_err(BuildError::Template)?;
     t.stage("model");
     let staging = Staging::new(&output, &opts.root).map_err(|e| BuildError::Io(e.0))?;
     // Render and index side by side; the index is written once complete.

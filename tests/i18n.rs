@@ -1,7 +1,8 @@
 //! Interface strings come from the theme's translation tables
 //! (`themes/navigator/translations/<lang>.toml`): the Russian and English tables match
-//! key for key, every key is used, no template has Russian text of its own, and a site
-//! can switch the interface to English or override single strings in config.toml.
+//! key for key, every key is used (by a template, or by socnav for the words it puts into
+//! pages itself: `Labels`), no template has Russian text of its own, and a site can switch
+//! the interface to English or override single strings in config.toml.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use common::*;
+use socnav::render::translations::labels::Labels;
 
 /// English values that may contain Cyrillic letters on purpose (key, and why). None now.
 const EN_CYRILLIC_ALLOWED: &[(&str, &str)] = &[];
@@ -160,8 +162,19 @@ fn every_template_key_is_in_the_tables_and_every_table_key_is_used() {
             used.insert(key);
         }
     }
+    // The words socnav puts into pages itself (kind and choice labels, months…).
+    let labels = Labels::keys();
+    assert!(labels.len() > 60, "{labels:?}");
+    for key in labels {
+        assert!(ru.contains_key(&key), "socnav reads {key}, not in ru.toml");
+        assert!(en.contains_key(&key), "socnav reads {key}, not in en.toml");
+        used.insert(key);
+    }
     let dead: Vec<_> = ru.keys().filter(|k| !used.contains(*k)).collect();
-    assert!(dead.is_empty(), "keys no template uses: {dead:?}");
+    assert!(
+        dead.is_empty(),
+        "keys neither a template nor socnav uses: {dead:?}"
+    );
 }
 
 #[test]
@@ -212,6 +225,162 @@ fn default_language_en_renders_the_english_interface() {
     );
     let home = site.out("index.html");
     assert!(home.contains("<a class=\"skip\" href=\"#main\">Skip to content</a>"));
+}
+
+/// Russian words socnav used to write into pages itself (labels, month names, titles
+/// made in Rust); none of them is in the fixture's content.
+const RUST_MADE_RUSSIAN: &[&str] = &[
+    "Мера поддержки",
+    "Организация",
+    "Жизненная ситуация",
+    "Федеральная мера",
+    "Региональная мера",
+    "Государственный орган",
+    "Государственное учреждение",
+    "Национальный стандарт",
+    "Онлайн (Госуслуги",
+    "В МФЦ",
+    "Нужен, если",
+    "Ноябрь",
+    "ноября",
+    "августа",
+    ">Категории<",
+    ">Для кого<",
+    ">Регионы<",
+    "по сфере деятельности",
+    "по виду организации",
+    "по статусу",
+    "порог ",
+    "оценка, баллов",
+    "Средняя оценка мер",
+];
+
+#[test]
+fn default_language_en_shows_english_labels_made_in_rust() {
+    let site = Site::new();
+    site.replace(
+        "config.toml",
+        "default_language = \"ru\"",
+        "default_language = \"en\"",
+    );
+    site.build(&[]).ok();
+
+    // Kind and choice labels on cards, the menu item of the categories.
+    let home = site.out("index.html");
+    assert!(
+        home.contains("<p class=\"meta\">Support measure · Payment · Federal measure"),
+        "{home}"
+    );
+    assert!(home.contains("<p class=\"meta\">Organisation · Government body"));
+    assert!(home.contains("<li><a href=\"/categories/\">Categories</a></li>"));
+
+    // A service page: dates, channels, a document's condition.
+    let service = site.out("services/edinoe-posobie/index.html");
+    assert!(
+        service.contains("<time datetime=\"2026-11-10\">10 November 2026</time>"),
+        "{service}"
+    );
+    assert!(service.contains(
+        "<li>Online (Gosuslugi or the agency&#39;s website)</li><li>At a multifunctional centre (MFC)</li>"
+    ));
+    assert!(service.contains("<p class=\"doc-cond\">Needed if "));
+
+    // Provider and standard pages.
+    let provider = site.out("providers/sfr/index.html");
+    assert!(provider.contains("<p class=\"kicker\">Government body</p>"));
+    let standard = site.out("standards/gost-r-52143-2013/index.html");
+    assert!(standard.contains("<p class=\"status status-in-force\">Status: In force</p>"));
+    assert!(standard.contains("<dt>Type of standard:</dt> <dd>National standard</dd>"));
+    assert!(standard.contains("<time datetime=\"2013-08-30\">30 August 2013</time>"));
+
+    // What changed: month headings, kinds and dates.
+    let changes = site.out("changes/index.html");
+    assert!(
+        changes.contains("<h2 id=\"mesyac-1\">November 2026</h2>"),
+        "{changes}"
+    );
+    assert!(changes.contains("<p class=\"kicker\">Support measure · "));
+
+    // Taxonomy titles.
+    assert!(site
+        .out("categories/index.html")
+        .contains("<h1>Categories</h1>"));
+    assert!(site
+        .out("audiences/index.html")
+        .contains("<h1>Who it is for</h1>"));
+    assert!(site.out("regions/index.html").contains("<h1>Regions</h1>"));
+    assert!(site
+        .out("categories/family/index.html")
+        .contains("<p class=\"kicker\"><a href=\"/categories/\">Categories</a></p>"));
+
+    // Orderings of the provider directory and the standards catalogue, with their groups.
+    let by_type = site.out("providers/po/vidu/index.html");
+    assert!(
+        by_type.contains(": by type of organisation</h1>"),
+        "{by_type}"
+    );
+    assert!(by_type.contains("<h2 id=\"g-state-body\">Government body</h2>"));
+    let by_status = site.out("standards/po/statusu/index.html");
+    assert!(by_status.contains(": by status</h1>"));
+    assert!(by_status.contains("<h2 id=\"g-in-force\">In force</h2>"));
+
+    // Charts of /quality/.
+    let quality = site.out("quality/index.html");
+    assert!(quality.contains("aria-label=\"Average score of support measures by category\""));
+    assert!(quality.contains(">score, points out of 100</text>"));
+    assert!(quality.contains(">threshold 60</text>"), "{quality}");
+
+    // No Russian word made in Rust is left on any page (the editor's /admin/ is Russian).
+    for (rel, bytes) in snapshot(&site.public()) {
+        if !rel.ends_with(".html") || rel.starts_with("admin/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for word in RUST_MADE_RUSSIAN {
+            assert!(!html.contains(word), "{rel} still has «{word}»");
+        }
+    }
+
+    // [translations] overrides these words like any other.
+    site.add_config("[translations]\nkind_service = \"Benefit or service\"\n");
+    site.build(&[]).ok();
+    assert!(site
+        .out("changes/index.html")
+        .contains("<p class=\"kicker\">Benefit or service · "));
+}
+
+#[test]
+fn russian_labels_made_in_rust_come_from_the_russian_table() {
+    let site = Site::new();
+    site.replace(
+        "themes/navigator/translations/ru.toml",
+        "choice_form_payment = \"Выплата\"",
+        "choice_form_payment = \"Денежная выплата\"",
+    );
+    site.replace(
+        "themes/navigator/translations/ru.toml",
+        "month_november_date = \"ноября\"",
+        "month_november_date = \"ноября месяца\"",
+    );
+    site.build(&[]).ok();
+    let home = site.out("index.html");
+    assert!(
+        home.contains("<p class=\"meta\">Мера поддержки · Денежная выплата · Федеральная мера"),
+        "{home}"
+    );
+    let service = site.out("services/edinoe-posobie/index.html");
+    assert!(service.contains("<time datetime=\"2026-11-10\">10 ноября месяца 2026</time>"));
+
+    // A key the table lacks fails the build, naming it.
+    site.replace(
+        "themes/navigator/translations/ru.toml",
+        "\nkind_situation = \"Жизненная ситуация\"\n",
+        "\n",
+    );
+    let r = site.build(&[]);
+    r.code(1);
+    assert!(r.stderr.contains("«kind_situation»"), "{}", r.stderr);
+    assert!(r.stderr.contains("«ru»"), "{}", r.stderr);
 }
 
 #[test]

@@ -1,4 +1,6 @@
-//! Calendar dates: front matter dates, today's date, and their Russian spelling.
+//! Calendar dates: front matter dates and today's date. Pages spell them in the site's
+//! language with the month names of the translation tables
+//! (`render::translations::labels::Labels::date`).
 
 use std::fmt;
 
@@ -8,36 +10,6 @@ pub struct Date {
     pub month: u32,
     pub day: u32,
 }
-
-const MONTHS_NOMINATIVE: [&str; 12] = [
-    "Январь",
-    "Февраль",
-    "Март",
-    "Апрель",
-    "Май",
-    "Июнь",
-    "Июль",
-    "Август",
-    "Сентябрь",
-    "Октябрь",
-    "Ноябрь",
-    "Декабрь",
-];
-
-const MONTHS_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -97,25 +69,6 @@ impl Date {
             day: self.day.min(days_in_month(year, month)),
         }
     }
-
-    /// `Ноябрь 2026`.
-    pub fn month_year(&self) -> String {
-        format!(
-            "{} {}",
-            MONTHS_NOMINATIVE[(self.month - 1) as usize],
-            self.year
-        )
-    }
-
-    /// `10 ноября 2026`.
-    pub fn human(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS_GENITIVE[(self.month - 1) as usize],
-            self.year
-        )
-    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -141,10 +94,7 @@ mod tests {
     fn civil_dates() {
         assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
         assert_eq!(Date::from_days(20_416).to_string(), "2025-11-24");
-        assert_eq!(
-            Date::parse("2024-02-29").unwrap().human(),
-            "29 февраля 2024"
-        );
+        assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
         assert!(Date::parse("2023-02-29").is_none());
     }
 

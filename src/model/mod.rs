@@ -105,6 +105,10 @@ pub struct Site {
     pub assets: Vec<ContentAsset>,
     by_slug: HashMap<(Kind, String), usize>,
     pub today: Date,
+    /// Interface words of the site's language that pages show (kind and choice labels,
+    /// month names…). Empty until a build resolves them from the translation tables
+    /// (`build`, before rendering); `check` and `report` show none of them.
+    pub labels: crate::render::translations::labels::Labels,
 }
 
 /// Deserialise a validated front matter into its typed form.
@@ -262,6 +266,7 @@ impl Site {
             assets,
             by_slug,
             today,
+            labels: Default::default(),
         };
         // One Russian sort key per page, shared by every list that sorts by title.
         let keys: Vec<String> = {

@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::{feeds, RenderError, Renderer};
-use crate::schema::Kind;
 
 /// The page's address.
 pub(super) const URL: &str = "/changes/";
@@ -16,7 +15,7 @@ struct Change<'a> {
     title: &'a str,
     url: &'a str,
     description: Option<&'a str>,
-    kind_label: &'static str,
+    kind_label: &'a str,
     date: String,
     date_human: String,
     /// «Новая запись» rather than «Обновлена».
@@ -37,10 +36,11 @@ impl Renderer<'_> {
         if !self.tera.contains_template("changes.html") {
             return Ok(());
         }
+        let labels = &self.site.labels;
         let mut months: Vec<Month> = Vec::new();
         for p in feeds::recent(self.site, LIMIT) {
             let when = feeds::changed(p).expect("recent records have a date");
-            let title = when.month_year();
+            let title = labels.month_year(when);
             if months.last().is_none_or(|m| m.title != title) {
                 months.push(Month {
                     title,
@@ -53,9 +53,9 @@ impl Renderer<'_> {
                 title: &p.title,
                 url: &p.url,
                 description: p.description.as_deref(),
-                kind_label: p.kind.map(Kind::label).unwrap_or("Страница"),
+                kind_label: labels.kind(p.kind),
                 date: when.to_string(),
-                date_human: when.human(),
+                date_human: labels.date(when),
                 new: feeds::is_new(p),
                 reviewed_only,
             });

@@ -10,8 +10,9 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Vertical bars: how many records fall in each score band (0–9, …, 90–100).
-pub fn histogram(title: &str, bands: &[usize; 10]) -> String {
+/// Vertical bars: how many records fall in each score band (0–9, …, 90–100). `axis`
+/// names the scores under the bands (`оценка, баллов из 100`).
+pub fn histogram(title: &str, axis: &str, bands: &[usize; 10]) -> String {
     let (w, h, left, bottom, top) = (480.0, 220.0, 36.0, 36.0, 16.0);
     let max = *bands.iter().max().unwrap_or(&0);
     let scale = if max == 0 {
@@ -59,9 +60,10 @@ pub fn histogram(title: &str, bands: &[usize; 10]) -> String {
     }
     let _ = write!(
         s,
-        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#1a1a1a">оценка, баллов из 100</text></svg>"##,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#1a1a1a">{}</text></svg>"##,
         left + (w - left) / 2.0,
-        h - 4.0
+        h - 4.0,
+        esc(axis)
     );
     s
 }
@@ -75,8 +77,9 @@ pub fn band_label(i: usize) -> String {
     }
 }
 
-/// Horizontal bars: a mean score (0–100) per group, with a mark at the threshold.
-pub fn bars(title: &str, rows: &[(String, u32)], threshold: u32) -> String {
+/// Horizontal bars: a mean score (0–100) per group, with a mark at the threshold and its
+/// label (`порог 60`).
+pub fn bars(title: &str, rows: &[(String, u32)], threshold: u32, threshold_label: &str) -> String {
     let (w, row_h, label_w, top) = (660.0, 26.0, 300.0, 8.0);
     let h = top * 2.0 + row_h * rows.len() as f64 + 20.0;
     let plot = w - label_w - 40.0;
@@ -115,8 +118,9 @@ pub fn bars(title: &str, rows: &[(String, u32)], threshold: u32) -> String {
     let bottom = top + row_h * rows.len() as f64;
     let _ = write!(
         s,
-        r##"<line x1="{tx:.1}" y1="{top}" x2="{tx:.1}" y2="{bottom:.1}" stroke="#1a1a1a" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#1a1a1a">порог {threshold}</text></svg>"##,
-        bottom + 16.0
+        r##"<line x1="{tx:.1}" y1="{top}" x2="{tx:.1}" y2="{bottom:.1}" stroke="#1a1a1a" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#1a1a1a">{}</text></svg>"##,
+        bottom + 16.0,
+        esc(threshold_label)
     );
     s
 }
@@ -127,7 +131,11 @@ mod tests {
 
     #[test]
     fn histogram_draws_a_bar_per_band_scaled_to_the_largest() {
-        let svg = histogram("Оценки", &[0, 0, 0, 0, 0, 1, 0, 0, 2, 4]);
+        let svg = histogram(
+            "Оценки",
+            "баллы & <проценты>",
+            &[0, 0, 0, 0, 0, 1, 0, 0, 2, 4],
+        );
         assert_eq!(svg.matches("<rect").count(), 10);
         // The largest band reaches the top margin; an empty band has no height.
         assert!(
@@ -136,13 +144,17 @@ mod tests {
         );
         assert!(svg.contains(r#"height="0.0""#));
         assert!(svg.contains(">90–100<"));
+        assert!(
+            svg.contains(">баллы &amp; &lt;проценты&gt;</text></svg>"),
+            "{svg}"
+        );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     }
 
     #[test]
     fn bars_mark_groups_under_the_threshold_and_escape_labels() {
         let rows = vec![("Семья & дети".to_string(), 90), ("<b>".to_string(), 40)];
-        let svg = bars("По категориям", &rows, 60);
+        let svg = bars("По категориям", &rows, 60, "порог 60");
         assert!(svg.contains("Семья &amp; дети"));
         assert!(svg.contains("&lt;b&gt;"));
         assert_eq!(svg.matches("#a33a00").count(), 1);

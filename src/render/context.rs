@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::model::date::Date;
 use crate::model::records::{Contacts, Service};
 use crate::model::{Page, Record, Site};
-use crate::schema::{self, Dict, Kind};
+use crate::schema::{Dict, Kind};
+
+use super::translations::labels::Choices;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermCtx {
@@ -21,13 +23,13 @@ pub struct TermCtx {
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub title: String,
     pub description: Option<String>,
     pub url: String,
     pub level: Option<String>,
-    pub level_label: Option<&'static str>,
-    pub form_label: Option<&'static str>,
+    pub level_label: Option<String>,
+    pub form_label: Option<String>,
     pub region_titles: Vec<String>,
     /// Region keys, for the script that marks measures of the visitor's region.
     pub regions: Vec<String>,
@@ -55,7 +57,7 @@ pub struct SortKeys {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CardFacts {
-    pub cost_label: Option<&'static str>,
+    pub cost_label: Option<String>,
     pub decision: String,
     #[serde(rename = "where")]
     pub place: String,
@@ -108,17 +110,45 @@ pub struct Base<'a> {
     pub jsonld: Option<String>,
     /// The record as open data (`/opendata/<kind>/<slug>.json`).
     pub json_url: Option<String>,
+    /// A provider's or standard's labels and dates, in the site's language.
+    #[serde(flatten)]
+    pub own: Option<OwnLabels<'a>>,
+}
+
+/// The labels and spelled dates of a provider's or a standard's own fields, in the
+/// site's language (`site.labels`). They are fields of `ProviderCtx` and `StandardCtx`,
+/// which render/mod.rs builds with Russian labels from `schema` (its `Renderer::page`
+/// is being reworked): until it takes them from `site.labels`, those fields are left
+/// out of the page and these take their place.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum OwnLabels<'a> {
+    Provider {
+        type_label: Option<&'a str>,
+    },
+    Standard {
+        type_label: Option<&'a str>,
+        status_label: Option<&'a str>,
+        adopted_human: Option<String>,
+        effective_human: Option<String>,
+        discussion_until_human: Option<String>,
+    },
 }
 
 pub fn iso(d: Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
+
+/// The ISO date, for the `…_human` fields render/mod.rs fills in `StandardCtx`: the page
+/// shows them spelled in the site's language from `OwnLabels` instead.
 pub fn human(d: Option<Date>) -> Option<String> {
-    d.map(|d| d.human())
+    iso(d)
 }
 
-pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
+pub fn base<'a>(site: &'a Site, p: &'a Page, content: String) -> Base<'a> {
     let changed = super::feeds::file_changed(p);
+    let labels = &site.labels;
+    let human = |d: Option<Date>| d.map(|d| labels.date(d));
     Base {
         kind: p.kind.map(Kind::name).unwrap_or("page"),
         slug: &p.slug,
@@ -146,6 +176,22 @@ pub fn base<'a>(site: &Site, p: &'a Page, content: String) -> Base<'a> {
         edit_url: edit_url(site, p),
         jsonld: super::jsonld::for_page(site, p),
         json_url: p.kind.map(|k| crate::export::record_url(k, &p.slug)),
+        own: match &p.record {
+            Record::Provider(pr) => Some(OwnLabels::Provider {
+                type_label: labels.choice(Choices::ProviderType, &pr.kind),
+            }),
+            Record::Standard(st) => {
+                let date = |s: &Option<String>| human(s.as_deref().and_then(Date::parse));
+                Some(OwnLabels::Standard {
+                    type_label: labels.choice(Choices::StandardType, &st.kind),
+                    status_label: labels.choice(Choices::StandardStatus, &st.status),
+                    adopted_human: date(&st.adopted),
+                    effective_human: date(&st.effective),
+                    discussion_until_human: date(&st.discussion_until),
+                })
+            }
+            _ => None,
+        },
     }
 }
 
@@ -217,27 +263,21 @@ pub fn terms(site: &Site, taxonomy: &str, keys: &[String]) -> Vec<TermCtx> {
 }
 
 pub fn summary(site: &Site, p: &Page) -> Summary {
+    let labels = &site.labels;
+    let label = |set: Choices, value: &str| labels.choice(set, value).map(str::to_owned);
     let (level, level_label, form_label) = match &p.record {
         Record::Service(s) => (
             Some(s.level.clone()),
-            schema::label_of(schema::LEVELS, &s.level),
-            schema::label_of(schema::FORMS, &s.form),
+            label(Choices::Level, &s.level),
+            label(Choices::Form, &s.form),
         ),
-        Record::Provider(pr) => (
-            None,
-            None,
-            schema::label_of(schema::PROVIDER_TYPES, &pr.kind),
-        ),
-        Record::Standard(st) => (
-            None,
-            None,
-            schema::label_of(schema::STANDARD_STATUSES, &st.status),
-        ),
+        Record::Provider(pr) => (None, None, label(Choices::ProviderType, &pr.kind)),
+        Record::Standard(st) => (None, None, label(Choices::StandardStatus, &st.status)),
         _ => (None, None, None),
     };
     Summary {
         kind: p.kind.map(Kind::name).unwrap_or("page"),
-        kind_label: p.kind.map(Kind::label).unwrap_or("Страница"),
+        kind_label: labels.kind(p.kind).to_owned(),
         title: p.title.clone(),
         description: p.description.clone(),
         url: p.url.clone(),
@@ -259,7 +299,7 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
         regions: p.taxonomies.regions.clone(),
         facts: match &p.record {
             Record::Service(s) => Some(CardFacts {
-                cost_label: schema::label_of(schema::COSTS, s.cost.as_deref().unwrap_or("free")),
+                cost_label: label(Choices::Cost, s.cost.as_deref().unwrap_or("free")),
                 decision: s.deadlines.decision.clone(),
                 place: s.apply.place.clone(),
             }),
@@ -268,9 +308,8 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
         sort: match &p.record {
             Record::Provider(pr) => Some(SortKeys {
                 kind: pr.kind.clone(),
-                kind_label: schema::label_of(schema::PROVIDER_TYPES, &pr.kind)
-                    .unwrap_or(&pr.kind)
-                    .to_string(),
+                kind_label: label(Choices::ProviderType, &pr.kind)
+                    .unwrap_or_else(|| pr.kind.clone()),
                 status: None,
                 category: p
                     .taxonomies
@@ -285,9 +324,8 @@ pub fn summary(site: &Site, p: &Page) -> Summary {
             }),
             Record::Standard(st) => Some(SortKeys {
                 kind: st.kind.clone(),
-                kind_label: schema::label_of(schema::STANDARD_TYPES, &st.kind)
-                    .unwrap_or(&st.kind)
-                    .to_string(),
+                kind_label: label(Choices::StandardType, &st.kind)
+                    .unwrap_or_else(|| st.kind.clone()),
                 status: Some(st.status.clone()),
                 category: None,
                 audience: None,
@@ -320,11 +358,11 @@ pub struct ServiceCtx<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub form: &'a str,
-    pub form_label: Option<&'static str>,
+    pub form_label: Option<&'a str>,
     pub level: &'a str,
-    pub level_label: Option<&'static str>,
+    pub level_label: Option<&'a str>,
     pub cost: &'a str,
-    pub cost_label: Option<&'static str>,
+    pub cost_label: Option<&'a str>,
     pub eligibility: &'a crate::model::records::Eligibility,
     pub documents: Vec<DocumentCtx>,
     pub apply: ApplyCtx<'a>,
@@ -347,7 +385,7 @@ pub struct DocumentCtx {
 
 #[derive(Serialize)]
 pub struct ApplyCtx<'a> {
-    pub channels: Vec<Choice>,
+    pub channels: Vec<Choice<'a>>,
     pub url: Option<&'a str>,
     #[serde(rename = "where")]
     pub place: &'a str,
@@ -355,9 +393,9 @@ pub struct ApplyCtx<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Choice {
+pub struct Choice<'a> {
     pub key: String,
-    pub label: &'static str,
+    pub label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -371,12 +409,12 @@ pub struct ProviderRef {
 }
 
 #[derive(Serialize)]
-pub struct StandardRef {
+pub struct StandardRef<'a> {
     pub title: String,
     pub code: String,
     pub url: Option<String>,
     pub status: String,
-    pub status_label: Option<&'static str>,
+    pub status_label: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -398,35 +436,17 @@ pub struct RouteStep {
     pub url: Option<String>,
 }
 
-/// A document's condition as the sentence the page shows: «Нужен, если …», whether the
-/// editor wrote «если …», «Если …» or just the condition.
-fn when_needed(condition: &str) -> String {
-    let c = condition.trim();
-    let rest = ["если ", "Если ", "ЕСЛИ "]
-        .iter()
-        .find_map(|p| c.strip_prefix(p))
-        .unwrap_or(c);
-    // Lower-case the first letter unless the word is an abbreviation (МФЦ, СФР).
-    let mut chars = rest.chars();
-    let rest = match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(rest.chars().skip(1)).collect()
-        }
-        _ => rest.to_string(),
-    };
-    format!("Нужен, если {rest}")
-}
-
 pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String) -> ServiceCtx<'a> {
     let cost = s.cost.as_deref().unwrap_or("free");
+    let labels = &site.labels;
     ServiceCtx {
         base: base(site, p, content),
         form: &s.form,
-        form_label: schema::label_of(schema::FORMS, &s.form),
+        form_label: labels.choice(Choices::Form, &s.form),
         level: &s.level,
-        level_label: schema::label_of(schema::LEVELS, &s.level),
+        level_label: labels.choice(Choices::Level, &s.level),
         cost,
-        cost_label: schema::label_of(schema::COSTS, cost),
+        cost_label: labels.choice(Choices::Cost, cost),
         eligibility: &s.eligibility,
         documents: s
             .documents
@@ -444,7 +464,8 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
                         .unwrap_or_default(),
                     how_to_get: term.and_then(|t| t.how_to_get.clone()),
                     note: d.note.clone(),
-                    condition: d.condition.as_deref().map(when_needed),
+                    // «Нужен, если …»
+                    condition: d.condition.as_deref().map(|c| labels.needed_if(c)),
                     optional: d.optional,
                 }
             })
@@ -456,7 +477,7 @@ pub fn service<'a>(site: &'a Site, p: &'a Page, s: &'a Service, content: String)
                 .iter()
                 .map(|c| Choice {
                     key: c.clone(),
-                    label: schema::label_of(schema::CHANNELS, c).unwrap_or(""),
+                    label: labels.choice(Choices::Channel, c).unwrap_or(""),
                 })
                 .collect(),
             url: s.apply.url.as_deref(),
@@ -534,7 +555,7 @@ pub fn provider_ref(site: &Site, slug: &str) -> ProviderRef {
     }
 }
 
-pub fn standard_ref(site: &Site, slug: &str) -> StandardRef {
+pub fn standard_ref<'a>(site: &'a Site, slug: &str) -> StandardRef<'a> {
     match site.find(Kind::Standard, slug).map(|i| &site.pages[i]) {
         Some(sp) => {
             let (code, status) = match &sp.record {
@@ -543,7 +564,7 @@ pub fn standard_ref(site: &Site, slug: &str) -> StandardRef {
             };
             StandardRef {
                 title: sp.title.clone(),
-                status_label: schema::label_of(schema::STANDARD_STATUSES, &status),
+                status_label: site.labels.choice(Choices::StandardStatus, &status),
                 code,
                 url: Some(sp.url.clone()),
                 status,
@@ -569,6 +590,8 @@ pub struct ProviderCtx<'a> {
     pub base: Base<'a>,
     #[serde(rename = "type")]
     pub kind_key: &'a str,
+    /// Shown from `base.own`, in the site's language (see `OwnLabels`).
+    #[serde(skip)]
     pub type_label: Option<&'static str>,
     pub inn: Option<&'a str>,
     pub ogrn: Option<&'a str>,
@@ -600,16 +623,23 @@ pub struct StandardCtx<'a> {
     pub code: &'a str,
     #[serde(rename = "type")]
     pub kind_key: &'a str,
+    // The labels and `…_human` dates are shown from `base.own`, in the site's language
+    // (see `OwnLabels`).
+    #[serde(skip)]
     pub type_label: Option<&'static str>,
     pub status: &'a str,
+    #[serde(skip)]
     pub status_label: Option<&'static str>,
     pub adopted: Option<String>,
+    #[serde(skip)]
     pub adopted_human: Option<String>,
     pub effective: Option<String>,
+    #[serde(skip)]
     pub effective_human: Option<String>,
-    pub superseded_by: Option<StandardRef>,
+    pub superseded_by: Option<StandardRef<'a>>,
     pub developer: Option<Link>,
     pub discussion_until: Option<String>,
+    #[serde(skip)]
     pub discussion_until_human: Option<String>,
     /// In public discussion and the comment period has not ended: comments are taken.
     pub discussion_open: bool,

@@ -14,14 +14,15 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::translations::labels::{Choices, Words};
 use super::{RenderError, Renderer};
 use crate::model::{collate, Record, Section};
-use crate::schema::{self, Kind};
+use crate::schema::Kind;
 
 #[derive(Serialize)]
-struct Ordering {
+struct Ordering<'a> {
     key: &'static str,
-    title: &'static str,
+    title: &'a str,
     url: String,
 }
 
@@ -32,58 +33,65 @@ struct Group {
     items: Value,
 }
 
-/// The orderings a section of this kind offers: (key, title, group keys and titles of a
-/// record). A record with several keys is listed in each of its groups.
+/// The orderings a section of this kind offers: (key, title in the site's language,
+/// group keys and titles of a record). A record with several keys is listed in each of
+/// its groups.
 type Grouper = fn(&crate::model::Site, &crate::model::Page) -> Vec<(String, String)>;
+type Title = fn(&Words) -> &str;
 
-fn orderings(kind: Kind) -> &'static [(&'static str, &'static str, Grouper)] {
+fn orderings(kind: Kind) -> &'static [(&'static str, Title, Grouper)] {
     match kind {
         Kind::Provider => &[
             (
                 "sfere",
-                "по сфере деятельности",
+                |w| &w.by_category,
                 |site, p| terms(site, "categories", &p.taxonomies.categories),
             ),
             (
                 "gruppam",
-                "по группам, которым помогают",
+                |w| &w.by_audience,
                 |site, p| terms(site, "audiences", &p.taxonomies.audiences),
             ),
-            ("vidu", "по виду организации", |_, p| match &p.record {
-                Record::Provider(pr) => vec![(
-                    pr.kind.clone(),
-                    schema::label_of(schema::PROVIDER_TYPES, &pr.kind)
-                        .unwrap_or(&pr.kind)
-                        .to_string(),
-                )],
-                _ => Vec::new(),
-            }),
-            ("regionam", "по регионам", |site, p| {
-                terms(site, "regions", &p.taxonomies.regions)
-            }),
+            (
+                "vidu",
+                |w| &w.by_provider_type,
+                |site, p| match &p.record {
+                    Record::Provider(pr) => vec![choice(site, Choices::ProviderType, &pr.kind)],
+                    _ => Vec::new(),
+                },
+            ),
+            (
+                "regionam",
+                |w| &w.by_region,
+                |site, p| terms(site, "regions", &p.taxonomies.regions),
+            ),
         ],
         Kind::Standard => &[
-            ("statusu", "по статусу", |_, p| match &p.record {
-                Record::Standard(st) => vec![(
-                    st.status.clone(),
-                    schema::label_of(schema::STANDARD_STATUSES, &st.status)
-                        .unwrap_or(&st.status)
-                        .to_string(),
-                )],
-                _ => Vec::new(),
-            }),
-            ("vidu", "по виду стандарта", |_, p| match &p.record {
-                Record::Standard(st) => vec![(
-                    st.kind.clone(),
-                    schema::label_of(schema::STANDARD_TYPES, &st.kind)
-                        .unwrap_or(&st.kind)
-                        .to_string(),
-                )],
-                _ => Vec::new(),
-            }),
+            (
+                "statusu",
+                |w| &w.by_status,
+                |site, p| match &p.record {
+                    Record::Standard(st) => vec![choice(site, Choices::StandardStatus, &st.status)],
+                    _ => Vec::new(),
+                },
+            ),
+            (
+                "vidu",
+                |w| &w.by_standard_type,
+                |site, p| match &p.record {
+                    Record::Standard(st) => vec![choice(site, Choices::StandardType, &st.kind)],
+                    _ => Vec::new(),
+                },
+            ),
         ],
         _ => &[],
     }
+}
+
+/// A choice's value and its label in the site's language (the value when it has none).
+fn choice(site: &crate::model::Site, set: Choices, value: &str) -> (String, String) {
+    let label = site.labels.choice(set, value).unwrap_or(value);
+    (value.to_string(), label.to_string())
 }
 
 fn terms(site: &crate::model::Site, taxonomy: &str, keys: &[String]) -> Vec<(String, String)> {
@@ -106,7 +114,7 @@ impl Renderer<'_> {
             .iter()
             .map(|(key, title, _)| Ordering {
                 key,
-                title,
+                title: title(&self.site.labels.words),
                 url: ordering_url(section, key),
             })
             .collect();
@@ -122,7 +130,7 @@ impl Renderer<'_> {
     }
 
     /// The orderings written for a section: its kind's, when the theme can show them.
-    fn offered(&self, section: &Section) -> &'static [(&'static str, &'static str, Grouper)] {
+    fn offered(&self, section: &Section) -> &'static [(&'static str, Title, Grouper)] {
         match section.kind {
             Some(kind) if self.tera.contains_template("directory.html") => orderings(kind),
             _ => &[],
@@ -171,7 +179,7 @@ impl Renderer<'_> {
                 );
                 ctx.insert(
                     "ordering",
-                    &serde_json::json!({ "key": key, "title": title }),
+                    &serde_json::json!({ "key": key, "title": title(&site.labels.words) }),
                 );
                 ctx.insert_value("orderings", all.clone());
                 ctx.insert("groups", &groups);

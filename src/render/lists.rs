@@ -139,10 +139,11 @@ impl Renderer<'_> {
         let site = self.site;
         let mut written = 0;
         for tax in &site.taxonomies {
+            let words = &site.labels.words;
             let title = match tax.name.as_str() {
-                "categories" => "Категории",
-                "audiences" => "Для кого",
-                "regions" => "Регионы",
+                "categories" => &words.taxonomy_categories,
+                "audiences" => &words.taxonomy_audiences,
+                "regions" => &words.taxonomy_regions,
                 other => other,
             };
             let tax_url = format!("/{}/", tax.name);

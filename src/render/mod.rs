@@ -486,7 +486,7 @@ fn nav(site: &Site) -> Vec<NavItem> {
     }
     if site.config.has_taxonomy("categories") {
         items.push(NavItem {
-            title: "Категории".into(),
+            title: site.labels.words.menu_categories.clone(),
             url: "/categories/".into(),
         });
     }

@@ -90,6 +90,7 @@ impl Renderer<'_> {
             return Ok(());
         }
         let site = self.site;
+        let words = &site.labels.words;
         let scores = score_site(site);
         let s = summarise(site, &scores);
         let record = |&i: &usize| {
@@ -130,10 +131,8 @@ impl Renderer<'_> {
                         .collect(),
                     max: criteria.iter().map(|c| c.points).sum(),
                     histogram: charts::histogram(
-                        &format!(
-                            "{}: сколько записей получили оценку в каждом диапазоне",
-                            kind_title(kind)
-                        ),
+                        &words.histogram_title.replace("{kind}", kind_title(kind)),
+                        &words.chart_axis,
                         &bands,
                     ),
                     bands: bands
@@ -157,24 +156,24 @@ impl Renderer<'_> {
                 }
             })
             .collect();
+        let threshold = words
+            .chart_threshold
+            .replace("{min}", &s.min_score.to_string());
         let chart = |title: &str, groups: &[Group]| {
             let rows: Vec<(String, u32)> = groups
                 .iter()
                 .take(BARS)
                 .map(|g| (g.title.clone(), g.mean))
                 .collect();
-            charts::bars(title, &rows, s.min_score)
+            charts::bars(title, &rows, s.min_score, &threshold)
         };
         let q = QualityCtx {
             warn_months: s.warn_months,
             stale_months: s.stale_months,
             min_score: s.min_score,
             kinds,
-            category_chart: chart("Средняя оценка мер поддержки по категориям", &s.by_category),
-            provider_chart: chart(
-                "Средняя оценка мер поддержки по организациям",
-                &s.by_provider,
-            ),
+            category_chart: chart(&words.category_chart_title, &s.by_category),
+            provider_chart: chart(&words.provider_chart_title, &s.by_provider),
             by_category: s.by_category.clone(),
             by_region: s.by_region.clone(),
             by_provider: s.by_provider.iter().take(LIMIT).cloned().collect(),

@@ -8,6 +8,8 @@
 //! Template keys written as literals are checked when the templates load, so a typo fails
 //! the build even in a template no page uses yet.
 
+pub mod labels;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
