@@ -110,39 +110,10 @@ pub struct Base<'a> {
     pub jsonld: Option<String>,
     /// The record as open data (`/opendata/<kind>/<slug>.json`).
     pub json_url: Option<String>,
-    /// A provider's or standard's labels and dates, in the site's language.
-    #[serde(flatten)]
-    pub own: Option<OwnLabels<'a>>,
-}
-
-/// The labels and spelled dates of a provider's or a standard's own fields, in the
-/// site's language (`site.labels`). They are fields of `ProviderCtx` and `StandardCtx`,
-/// which render/mod.rs builds with Russian labels from `schema` (its `Renderer::page`
-/// is being reworked): until it takes them from `site.labels`, those fields are left
-/// out of the page and these take their place.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum OwnLabels<'a> {
-    Provider {
-        type_label: Option<&'a str>,
-    },
-    Standard {
-        type_label: Option<&'a str>,
-        status_label: Option<&'a str>,
-        adopted_human: Option<String>,
-        effective_human: Option<String>,
-        discussion_until_human: Option<String>,
-    },
 }
 
 pub fn iso(d: Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
-}
-
-/// The ISO date, for the `…_human` fields render/mod.rs fills in `StandardCtx`: the page
-/// shows them spelled in the site's language from `OwnLabels` instead.
-pub fn human(d: Option<Date>) -> Option<String> {
-    iso(d)
 }
 
 pub fn base<'a>(site: &'a Site, p: &'a Page, content: String) -> Base<'a> {
@@ -176,22 +147,6 @@ pub fn base<'a>(site: &'a Site, p: &'a Page, content: String) -> Base<'a> {
         edit_url: edit_url(site, p),
         jsonld: super::jsonld::for_page(site, p),
         json_url: p.kind.map(|k| crate::export::record_url(k, &p.slug)),
-        own: match &p.record {
-            Record::Provider(pr) => Some(OwnLabels::Provider {
-                type_label: labels.choice(Choices::ProviderType, &pr.kind),
-            }),
-            Record::Standard(st) => {
-                let date = |s: &Option<String>| human(s.as_deref().and_then(Date::parse));
-                Some(OwnLabels::Standard {
-                    type_label: labels.choice(Choices::StandardType, &st.kind),
-                    status_label: labels.choice(Choices::StandardStatus, &st.status),
-                    adopted_human: date(&st.adopted),
-                    effective_human: date(&st.effective),
-                    discussion_until_human: date(&st.discussion_until),
-                })
-            }
-            _ => None,
-        },
     }
 }
 
@@ -590,9 +545,7 @@ pub struct ProviderCtx<'a> {
     pub base: Base<'a>,
     #[serde(rename = "type")]
     pub kind_key: &'a str,
-    /// Shown from `base.own`, in the site's language (see `OwnLabels`).
-    #[serde(skip)]
-    pub type_label: Option<&'static str>,
+    pub type_label: Option<&'a str>,
     pub inn: Option<&'a str>,
     pub ogrn: Option<&'a str>,
     pub in_registry: Option<bool>,
@@ -623,23 +576,16 @@ pub struct StandardCtx<'a> {
     pub code: &'a str,
     #[serde(rename = "type")]
     pub kind_key: &'a str,
-    // The labels and `…_human` dates are shown from `base.own`, in the site's language
-    // (see `OwnLabels`).
-    #[serde(skip)]
-    pub type_label: Option<&'static str>,
+    pub type_label: Option<&'a str>,
     pub status: &'a str,
-    #[serde(skip)]
-    pub status_label: Option<&'static str>,
+    pub status_label: Option<&'a str>,
     pub adopted: Option<String>,
-    #[serde(skip)]
     pub adopted_human: Option<String>,
     pub effective: Option<String>,
-    #[serde(skip)]
     pub effective_human: Option<String>,
     pub superseded_by: Option<StandardRef<'a>>,
     pub developer: Option<Link>,
     pub discussion_until: Option<String>,
-    #[serde(skip)]
     pub discussion_until_human: Option<String>,
     /// In public discussion and the comment period has not ended: comments are taken.
     pub discussion_open: bool,

@@ -26,11 +26,12 @@ use tera::{Context, Tera, Value};
 
 use crate::model::paths::output_file;
 use crate::model::{Page, Record, Site};
-use crate::schema::{self, Kind};
+use crate::schema::Kind;
 use crate::write::Staging;
 use context::*;
 use files::{copy_content_assets, copy_static};
 use shared::Shared;
+use translations::labels::Choices;
 
 /// Why rendering stopped: a template problem the site's authors must fix (exit 1), or a
 /// file that could not be read or written (exit 2).
@@ -355,7 +356,7 @@ impl Renderer<'_> {
                 &ProviderCtx {
                     base: base(site, p, content),
                     kind_key: &pr.kind,
-                    type_label: schema::label_of(schema::PROVIDER_TYPES, &pr.kind),
+                    type_label: site.labels.choice(Choices::ProviderType, &pr.kind),
                     inn: pr.inn.as_deref(),
                     ogrn: pr.ogrn.as_deref(),
                     in_registry: pr.in_registry,
@@ -408,17 +409,18 @@ impl Renderer<'_> {
                         base: base(site, p, content),
                         code: &st.code,
                         kind_key: &st.kind,
-                        type_label: schema::label_of(schema::STANDARD_TYPES, &st.kind),
+                        type_label: site.labels.choice(Choices::StandardType, &st.kind),
                         status: &st.status,
-                        status_label: schema::label_of(schema::STANDARD_STATUSES, &st.status),
+                        status_label: site.labels.choice(Choices::StandardStatus, &st.status),
                         adopted: iso(parse(&st.adopted)),
-                        adopted_human: human(parse(&st.adopted)),
+                        adopted_human: parse(&st.adopted).map(|d| site.labels.date(d)),
                         effective: iso(parse(&st.effective)),
-                        effective_human: human(parse(&st.effective)),
+                        effective_human: parse(&st.effective).map(|d| site.labels.date(d)),
                         superseded_by: st.superseded_by.as_deref().map(|s| standard_ref(site, s)),
                         developer,
                         discussion_until: iso(parse(&st.discussion_until)),
-                        discussion_until_human: human(parse(&st.discussion_until)),
+                        discussion_until_human: parse(&st.discussion_until)
+                            .map(|d| site.labels.date(d)),
                         discussion_open: st.status == "public-discussion"
                             && parse(&st.discussion_until).is_some_and(|d| d >= site.today),
                         files,
