@@ -374,6 +374,9 @@ fn served_output_equals_a_clean_build_after_every_edit() {
         let printed = srv.printed().join("\n");
         let quick = printed.contains("изменён только текст");
         assert_eq!(quick, n < 2, "step {n}: {printed}");
+        // A template edit renders every page again and keeps the index and open data.
+        let templates_only = printed.contains("с новыми шаблонами");
+        assert_eq!(templates_only, n == steps.len() - 1, "step {n}: {printed}");
         if quick {
             assert!(printed.contains("/services/edinoe-posobie/"), "{printed}");
         }

@@ -137,12 +137,17 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             return 2;
         }
     };
-    if let Err(e) = watcher.watch(&opts.root, RecursiveMode::NonRecursive) {
+    // Watched by its full path, so that events name files by it too.
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
+    if let Err(e) = watcher.watch(&root, RecursiveMode::NonRecursive) {
         eprintln!("ошибка: не удалось следить за {}: {e}", opts.root.display());
         return 2;
     }
     for d in WATCHED_DIRS {
-        let _ = watcher.watch(&opts.root.join(d), RecursiveMode::Recursive);
+        let _ = watcher.watch(&root.join(d), RecursiveMode::Recursive);
     }
 
     {
@@ -156,22 +161,26 @@ pub fn serve(opts: &ServeOptions) -> i32 {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
 
-    let root = opts
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| opts.root.clone());
     while let Ok(first) = rx.recv() {
         let mut paths = Vec::new();
         if !relevant(&root, &first, &mut watcher, &mut paths) {
             continue;
         }
         // Debounce: an editor's save is often several events.
-        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(25)) {
+        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(15)) {
             relevant(&root, &ev, &mut watcher, &mut paths);
         }
         // Only the text of some pages changed: render those pages and the search index
         // again. Anything else: a full build.
         let quick = kept.as_mut().and_then(|k| {
+            // Templates only: render every page again, keep the index and open data.
+            let mut template_dirs = vec![root.join("templates")];
+            if let Some(theme) = &k.site.config.theme {
+                template_dirs.push(root.join("themes").join(theme).join("templates"));
+            }
+            if let Some(line) = quick::template_edits(k, &template_dirs, &paths) {
+                return Some(line);
+            }
             let edited = edited_pages(k, &root, &paths)?;
             quick::body_edits(k, opts.drafts, &edited)
         });

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::build::Kept;
+use crate::diagnostics::plural;
 use crate::model::date::Date;
 use crate::model::{item_from, Item, Page};
 use crate::write::Staging;
@@ -151,4 +152,73 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
         .zip(shards.hashes.iter().copied())
         .collect();
     Ok(())
+}
+
+/// Rebuild after edits to templates only: the content, and so the model, the search
+/// index and the open data, are those of the last build. Every page is rendered again
+/// into a new staging folder with the new templates; the index and open-data files are
+/// linked from the current output (files are never changed in place, so the link keeps
+/// their bytes), and the folder is swapped in as `build` does. Returns the line to
+/// print, or None when a full build is needed (also to report a template error).
+pub fn template_edits(
+    kept: &mut Kept,
+    template_dirs: &[PathBuf],
+    changed: &[PathBuf],
+) -> Option<String> {
+    let started = std::time::Instant::now();
+    let all_templates = changed
+        .iter()
+        .all(|p| template_dirs.iter().any(|d| p.starts_with(d)));
+    if !all_templates || changed.is_empty() || Date::today() != kept.site.today {
+        return None;
+    }
+    let staging = Staging::new(&kept.output, &kept.site.root).ok()?;
+    let url = format!("/{}", kept.index_dir);
+    let (stats, (), env) =
+        crate::render::render_site(&kept.site, &staging, || Ok(()), |_| url.clone()).ok()?;
+    let mut linked = 0;
+    for dir in ["opendata", kept.index_dir.trim_end_matches('/')] {
+        linked += link_tree(&kept.output.join(dir), &staging.path().join(dir)).ok()?;
+    }
+    // The empty index file, and Zola's index (`search_index.<lang>.json`/`.js`).
+    let none = kept.output.join(crate::index::NONE_FILE);
+    std::fs::hard_link(&none, staging.path().join(crate::index::NONE_FILE)).ok()?;
+    linked += 1;
+    for entry in std::fs::read_dir(&kept.output).ok()? {
+        let entry = entry.ok()?;
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("search_index.")
+        {
+            std::fs::hard_link(entry.path(), staging.path().join(entry.file_name())).ok()?;
+            linked += 1;
+        }
+    }
+    staging.commit(crate::write::Disposal::Background).ok()?;
+    kept.env = env;
+    let pages = stats.pages + stats.list_pages;
+    Some(format!(
+        "Пересобрано за {:.2} с с новыми шаблонами: {pages} {}; поиск и открытые данные те же ({linked} {})",
+        started.elapsed().as_secs_f64(),
+        plural(pages, "страница", "страницы", "страниц"),
+        plural(linked, "файл", "файла", "файлов"),
+    ))
+}
+
+/// Hard-link every file under `from` into the same place under `to`; returns how many.
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<usize> {
+    let mut n = 0;
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            n += link_tree(&src, &dst)?;
+        } else {
+            std::fs::hard_link(&src, &dst)?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
