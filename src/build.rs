@@ -216,13 +216,7 @@ pub fn build_keeping(
     };
     let kept = words.map(|words| Kept {
         index_dir: indexes.shards.dir.clone(),
-        index_files: indexes
-            .shards
-            .files
-            .iter()
-            .map(|(n, _)| n.clone())
-            .zip(indexes.shards.hashes.iter().copied())
-            .collect(),
+        index_files: indexes.shards.file_hashes(),
         site,
         env,
         words,

@@ -49,8 +49,9 @@ impl Drop for Server {
 
 fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_socnav"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
+        // From the site's folder with the default root, as the README runs it.
+        .args(["serve", "--port", "0"])
+        .current_dir(&site.root)
         .env("SOCNAV_TODAY", "2026-11-20")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -11,12 +11,14 @@
 pub mod docs;
 pub mod shards;
 pub mod text;
+mod words;
 pub mod zola;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use shards::{build_shards, ShardStats, Shards, WordCache};
+pub use shards::{build_shards, ShardStats, Shards};
+pub use words::WordCache;
 
 use rayon::prelude::*;
 

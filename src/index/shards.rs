@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use super::docs::{self, kind_code};
 use super::text::{self, StemCache};
+use super::words::{tokenize, Chunk, DocWords, WordCache};
 use crate::model::Site;
 use crate::schema::Kind;
 
@@ -54,6 +55,17 @@ pub struct Shards {
     /// them to write only the files that changed).
     pub hashes: Vec<u64>,
     pub stats: ShardStats,
+}
+
+impl Shards {
+    /// Each file's name with the hash of its bytes.
+    pub fn file_hashes(&self) -> Vec<(String, u64)> {
+        self.files
+            .iter()
+            .map(|(n, _)| n.clone())
+            .zip(self.hashes.iter().copied())
+            .collect()
+    }
 }
 
 /// A 64-bit hash of a file's bytes (FxHash: fast, and the same on every machine).
@@ -139,41 +151,6 @@ struct Word {
     stem: u32,
     prefixes: Vec<u32>,
     df: u32,
-}
-
-/// The words of one document: (chunk-local word id, field weight).
-type DocWords = Vec<(u32, u8)>;
-
-struct Chunk {
-    vocab: Vec<String>,
-    docs: Vec<DocWords>,
-}
-
-/// The words of every document as last read, kept by `serve` between builds: after an
-/// edit that changed only some bodies, only those documents are read and split again.
-#[derive(Default)]
-pub struct WordCache {
-    /// Words, each stored once; `docs` refer to them by number.
-    words: Vec<String>,
-    ids: FxHashMap<String, u32>,
-    /// Per page (index into `site.pages`): its words in order of first use, with their
-    /// field weights, as `tokenize` found them.
-    docs: Vec<Option<Vec<(u32, u8)>>>,
-    /// The documents of the last build in index order, their title numbers and their
-    /// result records (all from front matter only).
-    order: Option<Order>,
-}
-
-impl WordCache {
-    fn intern(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
-        let id = self.words.len() as u32;
-        self.words.push(w.to_string());
-        self.ids.insert(w.to_string(), id);
-        id
-    }
 }
 
 pub fn build_shards(site: &Site) -> Result<Shards, String> {
@@ -359,36 +336,6 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     })
 }
 
-impl WordCache {
-    /// Remember the words of a chunk's documents (`pages`, in order).
-    fn keep(&mut self, chunk: &Chunk, pages: &[usize]) {
-        let missing: Vec<usize> = (0..pages.len())
-            .filter(|&n| self.docs[pages[n]].is_none())
-            .collect();
-        if missing.is_empty() {
-            return;
-        }
-        let mut map: Vec<Option<u32>> = vec![None; chunk.vocab.len()];
-        for n in missing {
-            let words = chunk.docs[n]
-                .iter()
-                .map(|&(local, fields)| {
-                    let cid = match map[local as usize] {
-                        Some(cid) => cid,
-                        None => {
-                            let cid = self.intern(&chunk.vocab[local as usize]);
-                            map[local as usize] = Some(cid);
-                            cid
-                        }
-                    };
-                    (cid, fields)
-                })
-                .collect();
-            self.docs[pages[n]] = Some(words);
-        }
-    }
-}
-
 /// Offer each document of a chunk to the stems of its words; returns the word of every
 /// (document, word) pair, for the document frequencies.
 fn rank_stems(
@@ -480,7 +427,7 @@ fn rank_prefixes(
 }
 
 /// Pages in index order, the title number of each, and each one's result record.
-type Order = (Vec<usize>, Vec<u32>, Vec<String>);
+pub(super) type Order = (Vec<usize>, Vec<u32>, Vec<String>);
 
 /// The documents in index order: by kind, status, title and URL. Records with the same
 /// title share a number (they are next to each other).
@@ -512,80 +459,6 @@ fn order(site: &Site) -> Order {
         .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
         .collect();
     (pages, titles, records)
-}
-
-/// Read and split the documents of one chunk (those not in `cache`).
-fn tokenize(site: &Site, pages: &[usize], cache: Option<&WordCache>) -> Result<Chunk, String> {
-    let mut vocab: Vec<String> = Vec::new();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    // Per word: the last document that used it (+1) and its weight there.
-    let mut mark: Vec<u32> = Vec::new();
-    let mut weight: Vec<u8> = Vec::new();
-    let mut docs = Vec::with_capacity(pages.len());
-    // Cached words: cache number → chunk number. A word first met in a document read
-    // afresh may get a second chunk number here; both lead to the same word when the
-    // chunk is merged, so the index is the same as when every document is read.
-    let mut cached_ids: FxHashMap<u32, u32> = FxHashMap::default();
-    for (n, &i) in pages.iter().enumerate() {
-        if let Some(words) = cache.and_then(|c| c.docs.get(i)?.as_ref()) {
-            let c = cache.expect("cache present");
-            docs.push(
-                words
-                    .iter()
-                    .map(|&(cid, fields)| {
-                        let local = *cached_ids.entry(cid).or_insert_with(|| {
-                            vocab.push(c.words[cid as usize].clone());
-                            mark.push(0);
-                            weight.push(0);
-                            vocab.len() as u32 - 1
-                        });
-                        (local, fields)
-                    })
-                    .collect(),
-            );
-            continue;
-        }
-        let page = &site.pages[i];
-        let body = if page.body.is_empty() {
-            String::new()
-        } else {
-            crate::render::read_body(&site.root.join(&page.rel), page.body.clone())
-                .map_err(|e| format!("{}: {e}", page.rel))?
-        };
-        let stamp = n as u32 + 1;
-        let mut used: Vec<u32> = Vec::new();
-        for (fields, part) in docs::fields(site, page, &body).parts {
-            text::each_word(&part, |w| {
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        if text::is_stop_word(w) {
-                            return;
-                        }
-                        let id = vocab.len() as u32;
-                        ids.insert(w.to_string(), id);
-                        vocab.push(w.to_string());
-                        mark.push(0);
-                        weight.push(0);
-                        id
-                    }
-                };
-                let k = id as usize;
-                if mark[k] != stamp {
-                    mark[k] = stamp;
-                    weight[k] = 0;
-                    used.push(id);
-                }
-                weight[k] |= fields;
-            });
-        }
-        docs.push(
-            used.into_iter()
-                .map(|id| (id, weight[id as usize]))
-                .collect(),
-        );
-    }
-    Ok(Chunk { vocab, docs })
 }
 
 /// A file's document table: doc id → local index, in order of first use.

@@ -181,7 +181,7 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             if let Some(line) = quick::template_edits(k, &template_dirs, &paths) {
                 return Some(line);
             }
-            let edited = edited_pages(k, &root, &paths)?;
+            let edited = quick::edited_pages(k, &root, &paths)?;
             quick::body_edits(k, opts.drafts, &edited)
         });
         match quick {
@@ -198,36 +198,6 @@ pub fn serve(opts: &ServeOptions) -> i32 {
         }
     }
     0
-}
-
-/// The source files of pages among the changed `paths`, when every change is to an
-/// existing page (a file that is gone and was no part of the site, such as an editor's
-/// temporary file, is passed over). None when anything else changed.
-fn edited_pages(kept: &Kept, root: &Path, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
-    let site_root = kept.site.root.canonicalize().ok()?;
-    let mut pages = Vec::new();
-    for p in paths {
-        let rel = p
-            .strip_prefix(root)
-            .or_else(|_| p.strip_prefix(&site_root))
-            .ok()?;
-        let rel_str = rel.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
-        let known_page = kept.site.pages.iter().any(|pg| pg.rel == rel_str);
-        let known_asset = rel_str
-            .strip_prefix("content/")
-            .is_some_and(|r| kept.site.assets.iter().any(|a| a.rel == r));
-        let path = site_root.join(rel);
-        match (path.is_file(), known_page) {
-            (true, true) => {
-                if !pages.contains(&path) {
-                    pages.push(path);
-                }
-            }
-            (false, false) if !known_asset && !path.exists() => {}
-            _ => return None,
-        }
-    }
-    (!pages.is_empty()).then_some(pages)
 }
 
 /// Where the preview's private output goes: a memory file system when there is one

@@ -19,10 +19,11 @@ use crate::model::date::Date;
 use crate::model::{item_from, Item, Page};
 use crate::write::Staging;
 
-/// Rebuild after edits to the files `changed` if they changed only page bodies. Returns
+/// Rebuild after edits to the pages `changed` (`edited_pages`) if they changed only
+/// their bodies. Returns
 /// the line to print, or None when a full build is needed (also when anything went
 /// wrong: the full build then reports it).
-pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[PathBuf]) -> Option<String> {
+pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[(usize, PathBuf)]) -> Option<String> {
     let started = std::time::Instant::now();
     let today = Date::today();
     if today != kept.site.today || changed.is_empty() {
@@ -31,8 +32,8 @@ pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[PathBuf]) -> Option<
     let root = kept.site.root.clone();
     let content = root.join("content");
     let mut edits: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-    for path in changed {
-        let i = page_of(&kept.site.pages, &root, path)?;
+    for (i, path) in changed {
+        let i = *i;
         let file = crate::load::read_content_file(&root, &content, path).ok()?;
         let check = crate::validate::check_file(&file, &kept.site.dicts, today);
         if !check.diags.is_empty() {
@@ -58,11 +59,31 @@ pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[PathBuf]) -> Option<
     ))
 }
 
-/// The page whose source is `path`.
-fn page_of(pages: &[Page], root: &Path, path: &Path) -> Option<usize> {
-    let rel = path.strip_prefix(root).ok()?;
-    let rel = rel.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
-    pages.iter().position(|p| p.rel == rel)
+/// The changed pages among the changed `paths` (under the site's canonical `root`), as
+/// (index in `site.pages`, file), when every change is to an existing page (a file that
+/// is gone and was no part of the site, such as an editor's temporary file, is passed
+/// over). None when anything else changed.
+pub fn edited_pages(kept: &Kept, root: &Path, paths: &[PathBuf]) -> Option<Vec<(usize, PathBuf)>> {
+    let mut pages: Vec<(usize, PathBuf)> = Vec::new();
+    for p in paths {
+        let rel = p.strip_prefix(root).ok()?;
+        let rel = rel.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+        let page = kept.site.pages.iter().position(|pg| pg.rel == rel);
+        let known_asset = rel
+            .strip_prefix("content/")
+            .is_some_and(|r| kept.site.assets.iter().any(|a| a.rel == r));
+        match (p.is_file(), page) {
+            (true, Some(i)) => {
+                // Named as the build names it (the site's root may be relative).
+                if !pages.iter().any(|(j, _)| *j == i) {
+                    pages.push((i, kept.site.root.join(&rel)));
+                }
+            }
+            (false, None) if !known_asset && !p.exists() => {}
+            _ => return None,
+        }
+    }
+    (!pages.is_empty()).then_some(pages)
 }
 
 /// Whether `new` (a page just read) differs from the model's `old` in its body only.
@@ -145,12 +166,7 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
         eprintln!("  quick: moved in {:.3} s", t.elapsed().as_secs_f64());
     }
     kept.index_dir = shards.dir.clone();
-    kept.index_files = shards
-        .files
-        .iter()
-        .map(|(n, _)| n.clone())
-        .zip(shards.hashes.iter().copied())
-        .collect();
+    kept.index_files = shards.file_hashes();
     Ok(())
 }
 
