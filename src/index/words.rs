@@ -111,7 +111,12 @@ pub(super) fn tokenize(
         let body = if page.body.is_empty() {
             String::new()
         } else {
-            crate::render::read_body(&site.root.join(&page.rel), page.body.clone())
+            // A record's body is indexed only up to its first RECORD_BODY_BYTES.
+            let max = match page.kind {
+                Some(_) => docs::RECORD_BODY_BYTES,
+                None => usize::MAX,
+            };
+            crate::render::read_body_prefix(&site.root.join(&page.rel), page.body.clone(), max)
                 .map_err(|e| format!("{}: {e}", page.rel))?
         };
         let stamp = n as u32 + 1;

@@ -10,20 +10,42 @@ use crate::write::{content_hash, Staging};
 
 /// Read just the Markdown body of a page (its byte range was found when it was loaded).
 pub(crate) fn read_body(path: &Path, range: std::ops::Range<usize>) -> Result<String, String> {
+    read_body_prefix(path, range, usize::MAX)
+}
+
+/// Read at most the first `max` bytes of a page's body, cut back to a whole character:
+/// for the search index, which reads only the start of a record's body.
+pub(crate) fn read_body_prefix(
+    path: &Path,
+    range: std::ops::Range<usize>,
+    max: usize,
+) -> Result<String, String> {
     use std::io::{Read, Seek, SeekFrom};
     let changed = || "файл изменился во время сборки; запустите сборку снова".to_string();
+    let whole = range.len() <= max;
+    let want = range.len().min(max);
     let mut f = std::fs::File::open(path).map_err(|e| format!("не удалось прочитать файл: {e}"))?;
     f.seek(SeekFrom::Start(range.start as u64))
         .map_err(|e| e.to_string())?;
-    let mut buf = Vec::with_capacity(range.len());
-    f.take(range.len() as u64 + 1)
+    let mut buf = Vec::with_capacity(want + 1);
+    // One byte more than the body when reading all of it: a file that grew is caught.
+    f.take(want as u64 + u64::from(whole))
         .read_to_end(&mut buf)
         .map_err(|e| e.to_string())?;
-    if buf.len() != range.len() {
+    if buf.len() != want {
         return Err(changed());
     }
-    String::from_utf8(buf).map_err(|_| changed())
+    if !whole {
+        // The cut may fall inside a character: drop its first bytes.
+        if let Err(e) = simdutf8::compat::from_utf8(&buf) {
+            if e.error_len().is_none() {
+                buf.truncate(e.valid_up_to());
+            }
+        }
+    }
+    crate::load::utf8(buf).map_err(|_| changed())
 }
+
 /// Copy theme and site static files; `.css` and `.js` get a content hash in their name.
 /// Returns the map from original name to served URL.
 pub(super) fn copy_static(

@@ -13,7 +13,7 @@ mod jsonld;
 mod podbor;
 mod provider_map;
 mod quality;
-pub(crate) use files::read_body;
+pub(crate) use files::{read_body, read_body_prefix};
 mod lists;
 mod shared;
 mod special;
