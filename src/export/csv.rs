@@ -110,7 +110,11 @@ fn push_cell(out: &mut String, v: Option<&Value>, ty: &Ty) {
 /// A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a
 /// comma, a quote or a line break.
 pub(crate) fn push_quoted(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
+    // Bytes, not chars: the four are ASCII, and decoding Cyrillic costs.
+    if field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
         out.push('"');
         for part in field.split_inclusive('"') {
             out.push_str(part);
