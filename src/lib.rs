@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod export;
 pub mod index;
+pub mod json;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -118,9 +118,7 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
                 .par_iter()
                 .filter_map(|p| {
                     let v = record(site, p)?;
-                    // Straight into bytes: `Value`'s Display writes token by token through
-                    // a formatter, several times slower.
-                    let text = serde_json::to_string(&v).expect("JSON serialises");
+                    let text = crate::json::to_string(&v);
                     let row = columns.row(&v);
                     let path = record_url(kind, &p.slug);
                     Some(

@@ -150,7 +150,7 @@ pub fn record_json(site: &Site, page: &Page, rank: usize) -> String {
             terms.push_str(t);
         }
     }
-    serde_json::to_string(&(
+    crate::json::to_string(&(
         kind_code(page.kind),
         &page.url,
         &page.title,
@@ -159,7 +159,6 @@ pub fn record_json(site: &Site, page: &Page, rank: usize) -> String {
         terms,
         rank,
     ))
-    .expect("strings serialise")
 }
 
 /// Key facts shown under a result.

@@ -490,7 +490,7 @@ impl Table {
 }
 
 fn json(s: &str) -> String {
-    serde_json::to_string(s).expect("strings serialise")
+    crate::json::to_string(s)
 }
 
 /// Append the words with these ids as a comma-separated list of JSON strings.

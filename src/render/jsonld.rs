@@ -109,7 +109,7 @@ pub fn for_page(site: &Site, p: &Page) -> Option<String> {
         v["dateModified"] = d.to_string().into();
     }
     crate::export::strip_nulls(&mut v);
-    Some(escape(&serde_json::to_string(&v).expect("JSON serialises")))
+    Some(escape(&crate::json::to_string(&v)))
 }
 
 fn org_type(kind: &str) -> &'static str {

@@ -207,5 +207,5 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
 }
 
 fn to_json<V: Serialize + ?Sized>(v: &V) -> String {
-    serde_json::to_string(v).expect("an HSDS object serialises")
+    crate::json::to_string(v)
 }

@@ -32,7 +32,7 @@ fn id(i: Option<Id>) -> Cell<'static> {
 }
 
 fn json<V: Serialize + ?Sized>(v: &V) -> Cell<'static> {
-    Cell::Owned(serde_json::to_string(v).expect("a list serialises"))
+    Cell::Owned(crate::json::to_string(v))
 }
 
 /// An object that is one row of a table.
