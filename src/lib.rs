@@ -12,6 +12,7 @@
 //! Commands: [`build`], [`check`], [`new`], [`serve`] (preview with rebuilds on change); [`synth`] generates synthetic catalogues for
 //! benchmarks. [`schema`] is the single definition of every record kind.
 
+pub mod alloc;
 pub mod build;
 pub mod check;
 pub mod config;

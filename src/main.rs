@@ -142,6 +142,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    socnav::alloc::tune();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

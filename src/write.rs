@@ -11,6 +11,9 @@ use crate::model::paths::safe_segment;
 pub struct Staging {
     dir: Option<tempfile::TempDir>,
     target: PathBuf,
+    /// Folders already made: most files go into a folder that exists, and asking the
+    /// system again costs two calls (a failing mkdir and a stat) per file.
+    made: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
 }
 
 #[derive(Debug)]
@@ -98,6 +101,7 @@ impl Staging {
         Ok(Staging {
             dir: Some(dir),
             target,
+            made: Default::default(),
         })
     }
 
@@ -121,6 +125,7 @@ impl Staging {
         Ok(Staging {
             dir: Some(dir),
             target,
+            made: Default::default(),
         })
     }
 
@@ -206,10 +211,7 @@ impl Staging {
     /// Write a file at a `/`-separated path relative to the output root.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
-        }
+        self.make_parent(&path)?;
         create_new(&path)?
             .write_all(bytes)
             .map_err(|e| WriteError(format!("не удалось записать {}: {e}", path.display())))
@@ -219,10 +221,7 @@ impl Staging {
     /// catalogues) are written as they are made, never held whole in memory.
     pub fn create(&self, rel: &str) -> Result<Sink, WriteError> {
         let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
-        }
+        self.make_parent(&path)?;
         Ok(Sink {
             w: std::io::BufWriter::with_capacity(1 << 17, create_new(&path)?),
             path,
@@ -231,15 +230,29 @@ impl Staging {
 
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {
         let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
-        }
+        self.make_parent(&path)?;
         let mut src = std::fs::File::open(from)
             .map_err(|e| WriteError(format!("не удалось прочитать {}: {e}", from.display())))?;
         std::io::copy(&mut src, &mut create_new(&path)?)
             .map(|_| ())
             .map_err(|e| WriteError(format!("не удалось скопировать {}: {e}", from.display())))
+    }
+
+    /// Make the folder `path` goes in, unless this staging folder has made it already.
+    fn make_parent(&self, path: &Path) -> Result<(), WriteError> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        if self.made.lock().expect("folder set lock").contains(parent) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(parent)
+            .map_err(|e| WriteError(format!("не удалось создать {}: {e}", parent.display())))?;
+        self.made
+            .lock()
+            .expect("folder set lock")
+            .insert(parent.to_path_buf());
+        Ok(())
     }
 
     /// A path inside the staging folder; anything that could escape it is refused.
