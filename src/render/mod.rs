@@ -99,13 +99,13 @@ impl std::ops::Deref for Renderer<'_> {
 
 /// Render every page into `out`. The search index is built by `index` alongside the
 /// pages (on the other core), and the search page, which hands the index folder
-/// (`index_url`) to the script, is rendered last. Returns the index too, and what was
+/// (`index_url`) to the script, right after it. Returns the index too, and what was
 /// prepared for rendering (`serve` keeps it).
 pub fn render_site<T: Send>(
     site: &Site,
     out: &Staging,
     index: impl FnOnce() -> Result<T, String> + Send,
-    index_url: impl Fn(&T) -> String,
+    index_url: impl Fn(&T) -> String + Sync,
 ) -> Result<(Stats, T, RenderEnv), RenderError> {
     let env = RenderEnv::new(site, out)?;
     let r = Renderer {
@@ -113,31 +113,55 @@ pub fn render_site<T: Send>(
         out,
         env: &env,
     };
-    let (index, stats) = rayon::join(index, || -> Result<Stats, RenderError> {
-        let mut stats = Stats::default();
-        r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
-        stats.pages = site.pages.len();
-        let list_pages: usize = site
-            .sections
-            .par_iter()
-            .enumerate()
-            .map(|(i, _)| r.section(i))
-            .collect::<Result<Vec<usize>, RenderError>>()?
-            .into_iter()
-            .sum();
-        stats.sections = site.sections.len();
-        stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
-        r.special()?;
-        r.podbor()?;
-        r.quality()?;
-        r.changes()?;
-        r.admin()?;
-        copy_content_assets(site, out)?;
-        Ok(stats)
-    });
+    let (index, stats) = rayon::join(
+        || -> Result<T, RenderError> {
+            // The search page names the index folder: it is rendered as soon as the
+            // index is made, beside the other pages.
+            let index = index().map_err(RenderError::Io)?;
+            r.search_page(&index_url(&index))?;
+            Ok(index)
+        },
+        || -> Result<Stats, RenderError> {
+            let mut stats = Stats::default();
+            r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
+            stats.pages = site.pages.len();
+            let list_pages: usize = site
+                .sections
+                .par_iter()
+                .enumerate()
+                .map(|(i, _)| r.section(i))
+                .collect::<Result<Vec<usize>, RenderError>>()?
+                .into_iter()
+                .sum();
+            stats.sections = site.sections.len();
+            stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
+            // The single pages, side by side: each is one thread's work, and at 100,000
+            // services one after another they left a core idle for two seconds.
+            let ((special, podbor), (quality, (changes, (admin, assets)))) = rayon::join(
+                || rayon::join(|| r.special(), || r.podbor()),
+                || {
+                    rayon::join(
+                        || r.quality(),
+                        || {
+                            rayon::join(
+                                || r.changes(),
+                                || rayon::join(|| r.admin(), || copy_content_assets(site, out)),
+                            )
+                        },
+                    )
+                },
+            );
+            special?;
+            podbor?;
+            quality?;
+            changes?;
+            admin?;
+            assets?;
+            Ok(stats)
+        },
+    );
     let stats = stats?;
-    let index = index.map_err(RenderError::Io)?;
-    r.search_page(&index_url(&index))?;
+    let index = index?;
     Ok((stats, index, env))
 }
 
