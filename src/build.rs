@@ -214,14 +214,22 @@ pub fn build_keeping(
         records,
         seconds: started.elapsed().as_secs_f64(),
     };
-    let kept = words.map(|words| Kept {
-        index_dir: indexes.shards.dir.clone(),
-        index_files: indexes.shards.file_hashes(),
-        site,
-        env,
-        words,
-        output,
-    });
+    let kept = match words {
+        Some(words) => Some(Kept {
+            index_dir: indexes.shards.dir.clone(),
+            index_files: indexes.shards.file_hashes(),
+            site,
+            env,
+            words,
+            output,
+        }),
+        None => {
+            // Freeing the model takes a core half a second at 100,000 pages; the command
+            // line prints its summary and exits meanwhile.
+            std::thread::spawn(move || drop((site, env, indexes)));
+            None
+        }
+    };
     Ok((report, kept))
 }
 

@@ -184,8 +184,10 @@ impl Site {
             dicts,
             ..
         } = loaded;
+        // Sized up front: a Page is large, and growing the vector 100,000 pages long
+        // copied it again and again.
         let mut sections: Vec<Section> = Vec::new();
-        let mut pages: Vec<Page> = Vec::new();
+        let mut pages: Vec<Page> = Vec::with_capacity(items.len());
         let mut hidden_bundles: Vec<String> = Vec::new();
         for item in items {
             match item {

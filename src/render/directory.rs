@@ -137,17 +137,25 @@ impl Renderer<'_> {
         }
     }
 
-    /// Write the pre-sorted pages of every provider and standard section.
+    /// Write the pre-sorted pages of every provider and standard section. Each is one
+    /// large page (every record of the section); they render side by side.
     pub(super) fn directories(&self) -> Result<usize, RenderError> {
+        use rayon::prelude::*;
         let site = self.site;
-        let mut written = 0;
+        let mut pages = Vec::new();
         for section in &site.sections {
             if section.front.render == Some(false) {
                 continue;
             }
             self.provider_map(section)?;
             let all = self.section_orderings(section);
-            for (key, title, group_of) in self.offered(section) {
+            for ordering in self.offered(section) {
+                pages.push((section, ordering, all.clone()));
+            }
+        }
+        pages
+            .par_iter()
+            .map(|(section, (key, title, group_of), all)| {
                 // Groups by title (Russian order), each with the title to show.
                 let mut groups: std::collections::BTreeMap<(String, String), (String, Vec<usize>)> =
                     Default::default();
@@ -184,10 +192,9 @@ impl Renderer<'_> {
                 ctx.insert_value("orderings", all.clone());
                 ctx.insert("groups", &groups);
                 ctx.insert("total", &section.pages.len());
-                self.render_page("directory.html", &ctx, &url)?;
-                written += 1;
-            }
-        }
-        Ok(written)
+                self.render_page("directory.html", &ctx, &url)
+            })
+            .collect::<Result<Vec<()>, RenderError>>()
+            .map(|v| v.len())
     }
 }
