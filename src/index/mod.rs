@@ -91,6 +91,17 @@ impl Indexes {
         format!("/{}", self.shards.dir)
     }
 
+    /// The index once written: names, hashes and figures kept, the files' bytes dropped.
+    pub fn written(mut self) -> Indexes {
+        for (_, bytes) in &mut self.shards.files {
+            *bytes = Vec::new();
+        }
+        for (_, bytes) in &mut self.zola {
+            *bytes = Vec::new();
+        }
+        self
+    }
+
     pub fn write(&self, out: &Staging) -> Result<(), WriteError> {
         self.shards
             .files
