@@ -44,7 +44,7 @@ pub fn for_page(site: &Site, p: &Page) -> Option<String> {
                 "name": p.title,
                 "description": p.description,
                 "url": url,
-                "serviceType": crate::schema::label_of(crate::schema::FORMS, &s.form),
+                "serviceType": site.labels.choice(Choices::Form, &s.form),
                 "areaServed": area(site, &p.taxonomies.regions),
                 "audience": audience(site, &p.taxonomies.audiences),
                 "availableChannel": Value::Object(channel),
