@@ -349,6 +349,130 @@ fn default_language_en_shows_english_labels_made_in_rust() {
         .contains("<p class=\"kicker\">Benefit or service · "));
 }
 
+/// Russian words of /quality/, the built-in redirect page and JSON-LD that socnav used to
+/// write itself; none of them is in the fixture's content.
+const RUST_MADE_RUSSIAN_MORE: &[&str] = &[
+    "Кто предоставляет меру",
+    "Сведения проверены недавно",
+    "Место на карте",
+    "укажите ",
+    "перечислите ",
+    "устарело",
+    "пора проверить",
+    "актуально",
+    "Страница переехала",
+    "\"Россия\"",
+    "\"Выплата\"",
+];
+
+#[test]
+fn default_language_en_shows_english_quality_feed_redirect_json_ld_and_search_facts() {
+    let site = Site::new();
+    site.replace(
+        "config.toml",
+        "default_language = \"ru\"",
+        "default_language = \"en\"",
+    );
+    // A stale record, for the freshness label of /quality/.
+    site.replace(
+        "content/services/edv-invalidam.md",
+        "reviewed = 2026-11-01",
+        "reviewed = 2020-01-01",
+    );
+    // No alias.html: socnav writes its own redirect page for an alias.
+    site.remove("themes/navigator/templates/alias.html");
+    site.build(&[]).ok();
+
+    // /quality/: kind titles (also in the histogram's title), the rubric, freshness.
+    let quality = site.out("quality/index.html");
+    assert!(
+        quality.contains("<caption>Support measures: what we check</caption>"),
+        "{quality}"
+    );
+    assert!(quality.contains("<caption>Organisations: what we check</caption>"));
+    assert!(quality.contains("<h2 id=\"itog-service\">Support measures: average score "));
+    assert!(
+        quality.contains("aria-label=\"Support measures: how many records scored in each range\"")
+    );
+    assert!(quality.contains("<td>Who provides the measure</td>"));
+    assert!(quality.contains("<td>Information checked recently</td>"));
+    assert!(quality.contains("<td>Phone</td>"));
+    assert!(quality.contains("<span class=\"status status-stale\">out of date</span>"));
+    for word in ["Меры поддержки:", "Организации:", "меры поддержки<"]
+    {
+        assert!(!quality.contains(word), "/quality/ still has «{word}»");
+    }
+
+    // The Atom feed: title, language, the entries' kinds.
+    let atom = site.out("atom.xml");
+    assert!(
+        atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"),
+        "{atom}"
+    );
+    assert!(atom.contains("  <title>Тестовый навигатор: updates</title>\n"));
+    assert!(atom.contains("<category term=\"service\" label=\"Support measure\"/>"));
+    assert!(!atom.contains("обновления"));
+    assert!(!atom.contains("xml:lang=\"ru\""));
+    assert!(!atom.contains("label=\"Мера поддержки\""));
+
+    // The built-in redirect page of an alias.
+    let alias = site.out("old/edinoe-posobie/index.html");
+    assert!(
+        alias.starts_with("<!doctype html><html lang=\"en\">"),
+        "{alias}"
+    );
+    assert!(alias.contains("<title>This page has moved</title>"));
+    assert!(alias.contains("<p>This page has moved to a new address: <a href="));
+
+    // JSON-LD: a federal measure is served in the country; the form and a standard's status.
+    let service = site.out("services/edinoe-posobie/index.html");
+    assert!(
+        service.contains("\"areaServed\":{\"@type\":\"Country\",\"name\":\"Russia\"}"),
+        "{service}"
+    );
+    assert!(service.contains("\"serviceType\":\"Payment\""));
+    let standard = site.out("standards/gost-r-52143-2013/index.html");
+    assert!(
+        standard.contains("\"creativeWorkStatus\":\"In force\""),
+        "{standard}"
+    );
+
+    // Facts under search results, in the index's records.
+    let mut records = String::new();
+    for (rel, bytes) in snapshot(&site.public()) {
+        if rel.starts_with("search/") && rel.ends_with(".json") {
+            records.push_str(&String::from_utf8(bytes).unwrap());
+        }
+    }
+    assert!(records.contains("\"Free · decision: 10 "), "{records}");
+    assert!(records.contains("\"steps: 2\""));
+    assert!(records.contains("\"Government body · "));
+    assert!(records.contains(" · In force\""));
+    for word in [
+        "решение: ",
+        "шагов: ",
+        "Бесплатно",
+        "Государственный орган",
+        "Действует",
+    ] {
+        assert!(
+            !records.contains(word),
+            "the search index still has «{word}»"
+        );
+    }
+
+    // None of these Russian words is left on any page (the editor's /admin/ is Russian).
+    for (rel, bytes) in snapshot(&site.public()) {
+        if !rel.ends_with(".html") || rel.starts_with("admin/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for word in RUST_MADE_RUSSIAN.iter().chain(RUST_MADE_RUSSIAN_MORE) {
+            assert!(!html.contains(word), "{rel} still has «{word}»");
+        }
+    }
+}
+
 #[test]
 fn russian_labels_made_in_rust_come_from_the_russian_table() {
     let site = Site::new();
@@ -370,6 +494,12 @@ fn russian_labels_made_in_rust_come_from_the_russian_table() {
     );
     let service = site.out("services/edinoe-posobie/index.html");
     assert!(service.contains("<time datetime=\"2026-11-10\">10 ноября месяца 2026</time>"));
+    assert!(site
+        .out("atom.xml")
+        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n  <title>Тестовый навигатор: обновления</title>"));
+    assert!(site
+        .out("quality/index.html")
+        .contains("<caption>Меры поддержки: что проверяем</caption>"));
 
     // A key the table lacks fails the build, naming it.
     site.replace(

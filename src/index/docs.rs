@@ -2,7 +2,8 @@
 //! the short record a result is drawn from.
 
 use crate::model::{Page, Record, Site};
-use crate::schema::{label_of, Kind, COSTS, PROVIDER_TYPES, STANDARD_STATUSES};
+use crate::render::translations::labels::Choices;
+use crate::schema::Kind;
 
 /// Field weights, as bits: a word's weight in a document is the OR of the fields it
 /// occurs in, so comparing weights as numbers ranks title over description over
@@ -161,15 +162,25 @@ pub fn record_json(site: &Site, page: &Page, rank: usize) -> String {
     ))
 }
 
-/// Key facts shown under a result.
+/// Key facts shown under a result, in the site's language (`site.labels`).
 fn facts(site: &Site, page: &Page) -> Vec<String> {
+    let labels = &site.labels;
     let mut out = Vec::new();
     match &page.record {
         Record::Service(s) => {
-            if let Some(cost) = s.cost.as_deref().and_then(|c| label_of(COSTS, c)) {
+            if let Some(cost) = s
+                .cost
+                .as_deref()
+                .and_then(|c| labels.choice(Choices::Cost, c))
+            {
                 out.push(cost.to_string());
             }
-            out.push(format!("решение: {}", cut(&s.deadlines.decision, 40)));
+            out.push(
+                labels
+                    .words
+                    .fact_decision
+                    .replace("{decision}", &cut(&s.deadlines.decision, 40)),
+            );
             for r in &page.taxonomies.regions {
                 if let Some(l) = site.dicts.regions.label(r) {
                     out.push(l.to_string());
@@ -177,7 +188,7 @@ fn facts(site: &Site, page: &Page) -> Vec<String> {
             }
         }
         Record::Provider(p) => {
-            if let Some(l) = label_of(PROVIDER_TYPES, &p.kind) {
+            if let Some(l) = labels.choice(Choices::ProviderType, &p.kind) {
                 out.push(l.to_string());
             }
             if let Some(phone) = &p.contacts.phone {
@@ -186,11 +197,16 @@ fn facts(site: &Site, page: &Page) -> Vec<String> {
         }
         Record::Standard(s) => {
             out.push(s.code.clone());
-            if let Some(l) = label_of(STANDARD_STATUSES, &s.status) {
+            if let Some(l) = labels.choice(Choices::StandardStatus, &s.status) {
                 out.push(l.to_string());
             }
         }
-        Record::Situation(s) => out.push(format!("шагов: {}", s.steps.len())),
+        Record::Situation(s) => out.push(
+            labels
+                .words
+                .fact_steps
+                .replace("{n}", &s.steps.len().to_string()),
+        ),
         Record::Plain => {}
     }
     out

@@ -56,6 +56,8 @@ impl Freshness {
         }
     }
 
+    /// In Russian, for `socnav report` (pages take it from the translation tables:
+    /// `Labels::freshness`).
     pub fn label(self) -> &'static str {
         match self {
             Freshness::Fresh => "актуально",

@@ -13,9 +13,12 @@ use crate::schema::Kind;
 pub struct Criterion {
     /// Stable key (reports, JSON, CSV).
     pub key: &'static str,
-    /// What the citizen gets, in Russian (the rubric page and reports).
+    /// What the citizen gets, in Russian (`socnav report`, `check --strict`; `/quality/`
+    /// shows `quality_rubric_<kind>_<key>` of the translation tables, the same in
+    /// `ru.toml`).
     pub label: &'static str,
-    /// What the editor should add when it is missing, in Russian.
+    /// What the editor should add when it is missing, in Russian
+    /// (`quality_rubric_<kind>_<key>_fix` on `/quality/`).
     pub fix: &'static str,
     pub points: u32,
     /// `None`: the criterion does not apply to this record; `Some(met)` otherwise.

@@ -83,7 +83,8 @@ fn group<'a>(
     }
 }
 
-/// The Russian name of a scored kind, as a heading.
+/// The Russian name of a scored kind, as a heading of `socnav report` (pages take it
+/// from the translation tables: `Labels::kind_title`).
 pub fn kind_title(k: Kind) -> &'static str {
     match k {
         Kind::Service => "Меры поддержки",

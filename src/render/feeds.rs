@@ -101,16 +101,26 @@ pub fn is_new(p: &Page) -> bool {
     added(p).is_some() && added(p) == changed(p)
 }
 
-/// Atom feed of the most recently added, updated or reviewed records.
+/// Atom feed of the most recently added, updated or reviewed records, in the site's
+/// language (`feed_title`, the kinds' labels).
 /// `alternate` is the page that lists the same records (`/changes/`, or `/`).
 pub fn atom(site: &Site, limit: usize, alternate: &str) -> String {
     let base = site.config.base();
+    let labels = &site.labels;
     let recs = recent(site, limit);
     let updated = recs.first().and_then(|p| changed(p)).unwrap_or(site.today);
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n");
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml_escape(&site.config.default_language)
+    );
     s.push_str(&format!(
-        "  <title>{}: обновления</title>\n",
-        xml_escape(&site.config.title)
+        "  <title>{}</title>\n",
+        xml_escape(
+            &labels
+                .words
+                .feed_title
+                .replace("{title}", &site.config.title)
+        )
     ));
     s.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}/atom.xml\"/>\n",
@@ -128,7 +138,7 @@ pub fn atom(site: &Site, limit: usize, alternate: &str) -> String {
     for p in recs {
         let when = changed(p).unwrap_or(site.today);
         let link = format!("{base}{}", p.url);
-        let kind = p.kind.map(Kind::label).unwrap_or("");
+        let kind = p.kind.map_or("", |k| labels.kind(Some(k)));
         s.push_str("  <entry>\n");
         s.push_str(&format!("    <title>{}</title>\n", xml_escape(&p.title)));
         s.push_str(&format!(

@@ -6,6 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::model::{Page, Record, Site};
+use crate::render::translations::labels::Choices;
 use crate::schema::Kind;
 
 /// The JSON-LD of a record page, ready to sit inside `<script type="application/ld+json">`
@@ -43,7 +44,7 @@ pub fn for_page(site: &Site, p: &Page) -> Option<String> {
                 "name": p.title,
                 "description": p.description,
                 "url": url,
-                "serviceType": crate::schema::label_of(crate::schema::FORMS, &s.form),
+                "serviceType": site.labels.choice(Choices::Form, &s.form),
                 "areaServed": area(site, &p.taxonomies.regions),
                 "audience": audience(site, &p.taxonomies.audiences),
                 "availableChannel": Value::Object(channel),
@@ -89,7 +90,7 @@ pub fn for_page(site: &Site, p: &Page) -> Option<String> {
             "identifier": st.code,
             "url": url,
             "inLanguage": "ru",
-            "creativeWorkStatus": crate::schema::label_of(crate::schema::STANDARD_STATUSES, &st.status),
+            "creativeWorkStatus": site.labels.choice(Choices::StandardStatus, &st.status),
         }),
         Record::Situation(si) => json!({
             "@type": "HowTo",
@@ -140,7 +141,7 @@ fn area(site: &Site, regions: &[String]) -> Value {
         .iter()
         .map(|r| {
             if r == "federal" {
-                json!({ "@type": "Country", "name": "Россия" })
+                json!({ "@type": "Country", "name": site.labels.words.country })
             } else {
                 json!({ "@type": "AdministrativeArea", "name": site.term_title("regions", r) })
             }

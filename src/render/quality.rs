@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::charts;
 use super::{RenderError, Renderer};
-use crate::quality::summary::{kind_title, summarise, Group};
+use crate::quality::summary::{summarise, Group};
 use crate::quality::{rubric, score_site, Freshness};
 use crate::schema::Kind;
 
@@ -19,11 +19,12 @@ const LIMIT: usize = 100;
 /// Bars drawn in a chart (the lowest groups come first).
 const BARS: usize = 20;
 
+/// A criterion of the rubric, in the site's language.
 #[derive(Serialize)]
-struct Criterion {
-    label: &'static str,
+struct Criterion<'a> {
+    label: &'a str,
     points: u32,
-    fix: &'static str,
+    fix: &'a str,
 }
 
 #[derive(Serialize)]
@@ -33,48 +34,48 @@ struct Band {
 }
 
 #[derive(Serialize)]
-struct KindCtx {
+struct KindCtx<'a> {
     key: &'static str,
-    title: &'static str,
+    title: &'a str,
     group: Group,
-    rubric: Vec<Criterion>,
+    rubric: Vec<Criterion<'a>>,
     max: u32,
     histogram: String,
     bands: Vec<Band>,
-    gaps: Vec<GapCtx>,
+    gaps: Vec<GapCtx<'a>>,
 }
 
 #[derive(Serialize)]
-struct GapCtx {
-    label: &'static str,
+struct GapCtx<'a> {
+    label: &'a str,
     records: usize,
     percent: u32,
 }
 
 #[derive(Serialize)]
-struct RecordCtx {
+struct RecordCtx<'a> {
     title: String,
     url: String,
     kind: &'static str,
     score: u32,
     reviewed: Option<String>,
     freshness: Freshness,
-    freshness_label: &'static str,
+    freshness_label: &'a str,
 }
 
 #[derive(Serialize)]
-struct QualityCtx {
+struct QualityCtx<'a> {
     warn_months: u32,
     stale_months: u32,
     min_score: u32,
-    kinds: Vec<KindCtx>,
+    kinds: Vec<KindCtx<'a>>,
     by_category: Vec<Group>,
     category_chart: String,
     by_region: Vec<Group>,
     by_provider: Vec<Group>,
     provider_chart: String,
-    outdated: Vec<RecordCtx>,
-    below: Vec<RecordCtx>,
+    outdated: Vec<RecordCtx<'a>>,
+    below: Vec<RecordCtx<'a>>,
     /// Totals of the lists cut to `LIMIT` rows on the page.
     outdated_total: usize,
     below_total: usize,
@@ -90,7 +91,8 @@ impl Renderer<'_> {
             return Ok(());
         }
         let site = self.site;
-        let words = &site.labels.words;
+        let labels = &site.labels;
+        let words = &labels.words;
         let scores = score_site(site);
         let s = summarise(site, &scores);
         let record = |&i: &usize| {
@@ -102,7 +104,7 @@ impl Renderer<'_> {
                 score: r.score,
                 reviewed: r.reviewed.clone(),
                 freshness: r.freshness,
-                freshness_label: r.freshness.label(),
+                freshness_label: labels.freshness(r.freshness),
             }
         };
         let kinds = s
@@ -117,21 +119,26 @@ impl Renderer<'_> {
                     .find(|(k, _)| *k == kind)
                     .map(|(_, b)| *b)
                     .unwrap_or_default();
+                let title = labels.kind_title(kind);
                 KindCtx {
                     key: kind.name(),
-                    title: kind_title(kind),
-                    group: g.clone(),
+                    title,
+                    group: Group {
+                        title: title.to_string(),
+                        ..g.clone()
+                    },
                     rubric: criteria
                         .iter()
-                        .map(|c| Criterion {
-                            label: c.label,
+                        .zip(labels.rubric(kind))
+                        .map(|(c, t)| Criterion {
+                            label: &t.label,
                             points: c.points,
-                            fix: c.fix,
+                            fix: &t.fix,
                         })
                         .collect(),
                     max: criteria.iter().map(|c| c.points).sum(),
                     histogram: charts::histogram(
-                        &words.histogram_title.replace("{kind}", kind_title(kind)),
+                        &words.histogram_title.replace("{kind}", title),
                         &words.chart_axis,
                         &bands,
                     ),
@@ -148,7 +155,9 @@ impl Renderer<'_> {
                         .iter()
                         .filter(|x| x.kind == kind)
                         .map(|x| GapCtx {
-                            label: x.label,
+                            label: labels
+                                .criterion(kind, x.key)
+                                .map_or(x.label, |c| c.label.as_str()),
                             records: x.records,
                             percent: x.percent,
                         })

@@ -51,7 +51,14 @@ impl Renderer<'_> {
                 None => {
                     let file = output_file(from)
                         .ok_or_else(|| RenderError::Io(format!("недопустимый адрес: {from}")))?;
-                    self.out.write(&file, default_alias(&target).as_bytes())?;
+                    let words = &site.labels.words;
+                    let page = default_alias(
+                        &target,
+                        &site.config.default_language,
+                        &words.alias_title,
+                        &words.alias_text,
+                    );
+                    self.out.write(&file, page.as_bytes())?;
                 }
             }
         }
@@ -169,7 +176,14 @@ self.addEventListener('activate', (e) => e.waitUntil(\n\
     .then(() => self.registration.unregister())\n\
 ));\n";
 
-pub(super) fn default_alias(target: &str) -> String {
+/// The redirect page of a moved address when the theme has no `alias.html`, with the
+/// words of the theme's `alias_title` and `alias_text` in the site's language.
+pub(super) fn default_alias(target: &str, lang: &str, title: &str, text: &str) -> String {
     let t = feeds::xml_escape(target);
-    format!("<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Страница переехала</title><link rel=\"canonical\" href=\"{t}\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>Страница переехала: <a href=\"{t}\">{t}</a></p></body></html>\n")
+    let (lang, title, text) = (
+        feeds::xml_escape(lang),
+        feeds::xml_escape(title),
+        feeds::xml_escape(text),
+    );
+    format!("<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title><link rel=\"canonical\" href=\"{t}\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head><body><p>{text} <a href=\"{t}\">{t}</a></p></body></html>\n")
 }

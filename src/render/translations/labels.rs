@@ -12,6 +12,7 @@
 //! form) and open data, which stay Russian; `ru.toml` holds the same text for pages.
 
 use crate::model::date::Date;
+use crate::quality::{rubric, Freshness};
 use crate::schema::{self, Choice, Kind};
 
 use super::Translations;
@@ -126,6 +127,17 @@ words! {
     /// Text inside the SVG charts (the threshold's has `{min}`).
     chart_axis = "quality_chart_axis",
     chart_threshold = "quality_chart_threshold",
+    /// The Atom feed's title (`{title}`: the site's title).
+    feed_title = "feed_title",
+    /// The built-in redirect page of a moved address (no `alias.html` in the theme).
+    alias_title = "alias_title",
+    alias_text = "alias_text",
+    /// JSON-LD `areaServed` of a federal record: the country's name.
+    country = "jsonld_country",
+    /// Facts under a search result: a service's decision time (`{decision}`), a
+    /// situation's number of steps (`{n}`).
+    fact_decision = "search_fact_decision",
+    fact_steps = "search_fact_steps",
 }
 
 /// The words of one language, resolved once per build.
@@ -133,6 +145,13 @@ words! {
 pub struct Labels {
     /// By `Kind::ALL` order, then the label of a plain page.
     kinds: [String; 5],
+    /// Kinds as headings of `/quality/` («Меры поддержки»), by `Kind::ALL` order.
+    kind_titles: [String; 4],
+    /// `Freshness` labels: fresh, aging, stale.
+    freshness: [String; 3],
+    /// The rubric of `/quality/` by `Kind::ALL` order (empty for a kind not scored):
+    /// each criterion's label and fix, in the rubric's order.
+    rubric: [Vec<RubricItem>; 4],
     /// Labels of each list of `Choices::ALL`, in the schema's order.
     choices: [Vec<String>; 7],
     /// Month names on their own (`Ноябрь 2026`) and in a date (`10 ноября 2026`).
@@ -141,6 +160,15 @@ pub struct Labels {
     /// A document's condition: «Нужен, если {condition}».
     needed_if: NeededIf,
     pub words: Words,
+}
+
+/// A rubric criterion as `/quality/` shows it.
+#[derive(Debug, Default, Clone)]
+pub struct RubricItem {
+    /// What the citizen gets («Кто предоставляет меру»).
+    pub label: String,
+    /// What the editor should add when it is missing.
+    pub fix: String,
 }
 
 /// `service_document_needed_if` around its `{condition}`, and the word before the
@@ -165,6 +193,24 @@ impl Labels {
         for (slot, name) in kinds.iter_mut().zip(kind_names()) {
             *slot = get(&format!("kind_{name}"))?;
         }
+        let mut kind_titles: [String; 4] = Default::default();
+        for (slot, kind) in kind_titles.iter_mut().zip(Kind::ALL) {
+            *slot = get(&kind_title_key(kind))?;
+        }
+        let mut freshness: [String; 3] = Default::default();
+        for (slot, f) in freshness.iter_mut().zip(FRESHNESS) {
+            *slot = get(&freshness_key(f))?;
+        }
+        let mut rubric: [Vec<RubricItem>; 4] = Default::default();
+        for (slot, kind) in rubric.iter_mut().zip(Kind::ALL) {
+            for c in rubric::of(kind).unwrap_or_default() {
+                let key = rubric_key(kind, c.key);
+                slot.push(RubricItem {
+                    label: get(&key)?,
+                    fix: get(&format!("{key}_fix"))?,
+                });
+            }
+        }
         let mut choices: [Vec<String>; 7] = Default::default();
         for (slot, set) in choices.iter_mut().zip(Choices::ALL) {
             *slot = set
@@ -182,6 +228,9 @@ impl Labels {
         let needed_if = NeededIf::new(&get("service_document_needed_if")?);
         Ok(Labels {
             kinds,
+            kind_titles,
+            freshness,
+            rubric,
             choices,
             months,
             months_date,
@@ -193,6 +242,15 @@ impl Labels {
     /// Every key the labels are read from.
     pub fn keys() -> Vec<String> {
         let mut keys: Vec<String> = kind_names().map(|n| format!("kind_{n}")).collect();
+        keys.extend(Kind::ALL.into_iter().map(kind_title_key));
+        keys.extend(FRESHNESS.into_iter().map(freshness_key));
+        for kind in Kind::ALL {
+            for c in rubric::of(kind).unwrap_or_default() {
+                let key = rubric_key(kind, c.key);
+                let fix = format!("{key}_fix");
+                keys.extend([key, fix]);
+            }
+        }
         for set in Choices::ALL {
             keys.extend(set.list().iter().map(|c| set.key(c.key)));
         }
@@ -209,6 +267,29 @@ impl Labels {
     pub fn kind(&self, kind: Option<Kind>) -> &str {
         let i = kind.map_or(4, |k| Kind::ALL.iter().position(|x| *x == k).unwrap_or(4));
         &self.kinds[i]
+    }
+
+    /// A kind as a heading of `/quality/`: «Меры поддержки», "Support measures".
+    pub fn kind_title(&self, kind: Kind) -> &str {
+        &self.kind_titles[kind_index(kind)]
+    }
+
+    /// How current a record is, in words: «актуально», "up to date".
+    pub fn freshness(&self, f: Freshness) -> &str {
+        let i = FRESHNESS.iter().position(|x| *x == f).unwrap_or(0);
+        &self.freshness[i]
+    }
+
+    /// The label and fix of each criterion of a kind's rubric, in the rubric's order
+    /// (none for a kind that is not scored).
+    pub fn rubric(&self, kind: Kind) -> &[RubricItem] {
+        &self.rubric[kind_index(kind)]
+    }
+
+    /// The label and fix of a kind's criterion with this key.
+    pub fn criterion(&self, kind: Kind, key: &str) -> Option<&RubricItem> {
+        let i = rubric::of(kind)?.iter().position(|c| c.key == key)?;
+        self.rubric(kind).get(i)
     }
 
     /// The label of a choice's value (none for a value the list does not have).
@@ -273,6 +354,33 @@ fn kind_names() -> impl Iterator<Item = &'static str> {
     Kind::ALL.into_iter().map(Kind::name).chain(["page"])
 }
 
+/// `Freshness` values in the order of `Labels::freshness`.
+const FRESHNESS: [Freshness; 3] = [Freshness::Fresh, Freshness::Aging, Freshness::Stale];
+
+/// `quality_freshness_fresh`…
+fn freshness_key(f: Freshness) -> String {
+    let name = match f {
+        Freshness::Fresh => "fresh",
+        Freshness::Aging => "aging",
+        Freshness::Stale => "stale",
+    };
+    format!("quality_freshness_{name}")
+}
+
+/// `kind_title_service`…
+fn kind_title_key(kind: Kind) -> String {
+    format!("kind_title_{}", kind.name())
+}
+
+/// `quality_rubric_service_providers` (the label; `…_fix` is the fix).
+fn rubric_key(kind: Kind, criterion: &str) -> String {
+    format!("quality_rubric_{}_{criterion}", kind.name())
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|x| *x == kind).unwrap_or(0)
+}
+
 fn month_index(d: Date) -> usize {
     (d.month.clamp(1, 12) - 1) as usize
 }
@@ -307,6 +415,42 @@ mod tests {
             }
             assert_eq!(ru.choice(set, "no-such-value"), None);
         }
+    }
+
+    #[test]
+    fn russian_quality_words_are_those_of_socnav_report() {
+        // `socnav report` and `check --strict` keep the Russian words in Rust for editors;
+        // /quality/ shows the table's, which must say the same.
+        let ru = labels("ru");
+        for kind in Kind::ALL {
+            assert_eq!(
+                ru.kind_title(kind),
+                crate::quality::summary::kind_title(kind)
+            );
+            let criteria = rubric::of(kind).unwrap_or_default();
+            assert_eq!(ru.rubric(kind).len(), criteria.len());
+            for c in criteria {
+                let t = ru.criterion(kind, c.key).unwrap();
+                assert_eq!(
+                    (t.label.as_str(), t.fix.as_str()),
+                    (c.label, c.fix),
+                    "{}",
+                    c.key
+                );
+            }
+        }
+        for f in FRESHNESS {
+            assert_eq!(ru.freshness(f), f.label());
+        }
+        let en = labels("en");
+        assert_eq!(en.kind_title(Kind::Service), "Support measures");
+        assert_eq!(en.freshness(Freshness::Aging), "time to check");
+        assert_eq!(
+            en.criterion(Kind::Provider, "phone")
+                .map(|c| c.label.as_str()),
+            Some("Phone")
+        );
+        assert!(en.criterion(Kind::Standard, "phone").is_none());
     }
 
     #[test]
