@@ -139,6 +139,13 @@ fn next_special(bytes: &[u8], mut from: usize) -> Option<usize> {
 }
 
 impl Writer<'_> {
+    /// `{"variant":`, which an enum variant with data opens with (closed by the caller).
+    fn variant(&mut self, variant: &str) {
+        self.out.push(b'{');
+        push_str(self.out, variant);
+        self.out.push(b':');
+    }
+
     fn number<T: Serialize>(&mut self, v: T) -> Result {
         serde_json::to_writer(&mut *self.out, &v).map_err(|e| Error(e.to_string()))
     }
@@ -233,9 +240,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         v: &T,
     ) -> Result {
-        self.out.push(b'{');
-        push_str(self.out, variant);
-        self.out.push(b':');
+        self.variant(variant);
         v.serialize(&mut *self)?;
         self.out.push(b'}');
         Ok(())
@@ -261,9 +266,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, 'b>> {
-        self.out.push(b'{');
-        push_str(self.out, variant);
-        self.out.push(b':');
+        self.variant(variant);
         let mut c = self.serialize_seq(Some(len))?;
         c.outer = true;
         Ok(c)
@@ -286,9 +289,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, 'b>> {
-        self.out.push(b'{');
-        push_str(self.out, variant);
-        self.out.push(b':');
+        self.variant(variant);
         let mut c = self.serialize_map(Some(len))?;
         c.outer = true;
         Ok(c)

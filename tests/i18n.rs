@@ -198,14 +198,20 @@ fn templates_have_no_cyrillic_outside_comments_and_trans_calls() {
     );
 }
 
-#[test]
-fn default_language_en_renders_the_english_interface() {
+/// The fixture site with `default_language = "en"`.
+fn english_site() -> Site {
     let site = Site::new();
     site.replace(
         "config.toml",
         "default_language = \"ru\"",
         "default_language = \"en\"",
     );
+    site
+}
+
+#[test]
+fn default_language_en_renders_the_english_interface() {
+    let site = english_site();
     site.build(&[]).ok();
     let html = site.out("services/edinoe-posobie/index.html");
     assert!(
@@ -257,12 +263,7 @@ const RUST_MADE_RUSSIAN: &[&str] = &[
 
 #[test]
 fn default_language_en_shows_english_labels_made_in_rust() {
-    let site = Site::new();
-    site.replace(
-        "config.toml",
-        "default_language = \"ru\"",
-        "default_language = \"en\"",
-    );
+    let site = english_site();
     site.build(&[]).ok();
 
     // Kind and choice labels on cards, the menu item of the categories.
@@ -367,12 +368,7 @@ const RUST_MADE_RUSSIAN_MORE: &[&str] = &[
 
 #[test]
 fn default_language_en_shows_english_quality_feed_redirect_json_ld_and_search_facts() {
-    let site = Site::new();
-    site.replace(
-        "config.toml",
-        "default_language = \"ru\"",
-        "default_language = \"en\"",
-    );
+    let site = english_site();
     // A stale record, for the freshness label of /quality/.
     site.replace(
         "content/services/edv-invalidam.md",
