@@ -140,9 +140,9 @@ pub fn build_keeping(
         let root = opts.root.clone();
         std::thread::spawn(move || crate::load::git::file_dates(&root))
     };
-    let outcome = crate::pipeline::run(&loaded, today, Some(opts.drafts));
-    t.stage("check");
-    let Some(items) = outcome.items else {
+    let (outcome, site) = crate::pipeline::run_to_site(&loaded, today, opts.drafts);
+    t.stage("check+model");
+    let Some(mut site) = site else {
         let errors = outcome
             .diags
             .into_iter()
@@ -154,7 +154,6 @@ pub fn build_keeping(
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let mut site = Site::build(loaded, items, today);
     if let Ok(dates) = git.join() {
         site.set_file_dates(&dates);
     }

@@ -15,9 +15,8 @@ pub fn check(root: &Path, strict: bool) -> Result<Outcome, Box<Diagnostic>> {
     if !strict {
         return Ok(crate::pipeline::run(&loaded, today, None));
     }
-    let mut outcome = crate::pipeline::run(&loaded, today, Some(false));
-    if let Some(items) = outcome.items.take() {
-        let site = crate::model::Site::build(loaded, items, today);
+    let (mut outcome, site) = crate::pipeline::run_to_site(&loaded, today, false);
+    if let Some(site) = site {
         outcome
             .diags
             .extend(crate::quality::strict_diagnostics(&site));

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{read_content_file, Loaded};
 use crate::model::date::Date;
-use crate::model::{item_from, Item};
+use crate::model::{item_from, Item, Site};
 use crate::validate::{self, FileCheck};
 
 pub struct Outcome {
@@ -38,66 +38,134 @@ type FileResult = (
 
 /// Read, check and (with `model = Some(drafts)`) model every content file.
 pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
-    let content = loaded.content_dir();
-    let results: Vec<FileResult> = loaded
-        .paths
-        .par_iter()
-        .map(
-            |path| match read_content_file(&loaded.root, &content, path) {
-                Err(diags) => (Err(diags), None),
-                Ok(file) => {
-                    let check = validate::check_file(&file, &loaded.dicts, today);
-                    let item = match model {
-                        Some(drafts) if check.diags.is_empty() => Some(
-                            item_from(&file, drafts)
-                                .map_err(|e| Diagnostic::new("model", &file.rel, e)),
-                        ),
-                        _ => None,
-                    };
-                    (Ok(check), item)
-                }
-            },
-        )
-        .collect();
-    let files = results.len();
-    let mut checks = Vec::with_capacity(files);
-    let mut unreadable = Vec::new();
-    let mut items = Vec::with_capacity(files);
-    let mut model_errors = Vec::new();
-    for (check, item) in results {
-        match check {
-            Ok(c) => checks.push(c),
-            Err(mut d) => unreadable.append(&mut d),
-        }
-        match item {
-            Some(Ok(i)) => items.push(i),
-            Some(Err(d)) => model_errors.push(d),
-            None => {}
-        }
-    }
-    let mut load_diags = loaded.diags.clone();
-    load_diags.extend(validate::assets(&loaded.assets));
-    load_diags.append(&mut unreadable);
-    load_diags.append(&mut model_errors);
-    let templates =
-        match crate::render::templates::collect(&loaded.root, loaded.config.theme.as_deref()) {
-            Ok(t) => t.into_keys().collect(),
-            Err(e) => {
-                load_diags.push(Diagnostic::new("template", "config.toml", e).field("theme"));
-                Default::default()
-            }
-        };
-    let diags = validate::finish(
-        checks,
-        load_diags,
-        &loaded.config,
-        &loaded.dicts,
-        &templates,
-    );
+    let pass = Pass::run(loaded, today, model);
+    let files = pass.files;
+    let (diags, items) = pass.finish(loaded);
     let clean = !diags.iter().any(|d| d.severity == Severity::Error);
     Outcome {
         diags,
         files,
         items: (model.is_some() && clean).then_some(items),
+    }
+}
+
+/// `run` for a build: when every file is valid on its own, the site model is assembled
+/// while the checks that span files run (at 100,000 records each takes a core for half
+/// a second). The model is returned only when those checks find no error either.
+pub fn run_to_site(loaded: &Loaded, today: Date, drafts: bool) -> (Outcome, Option<Site>) {
+    let mut pass = Pass::run(loaded, today, Some(drafts));
+    let files = pass.files;
+    if pass.has_errors() {
+        let (diags, _) = pass.finish(loaded);
+        return (
+            Outcome {
+                diags,
+                files,
+                items: None,
+            },
+            None,
+        );
+    }
+    let items = std::mem::take(&mut pass.items);
+    let (diags, site) = rayon::join(
+        || pass.finish(loaded).0,
+        || Site::build(loaded.model_parts(), items, today),
+    );
+    let clean = !diags.iter().any(|d| d.severity == Severity::Error);
+    (
+        Outcome {
+            diags,
+            files,
+            items: None,
+        },
+        clean.then_some(site),
+    )
+}
+
+/// The per-file pass: what each file yields, before the checks that span files.
+struct Pass {
+    files: usize,
+    checks: Vec<FileCheck>,
+    items: Vec<Item>,
+    load_diags: Vec<Diagnostic>,
+    templates: std::collections::BTreeSet<String>,
+}
+
+impl Pass {
+    fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Pass {
+        let content = loaded.content_dir();
+        let results: Vec<FileResult> = loaded
+            .paths
+            .par_iter()
+            .map(
+                |path| match read_content_file(&loaded.root, &content, path) {
+                    Err(diags) => (Err(diags), None),
+                    Ok(file) => {
+                        let check = validate::check_file(&file, &loaded.dicts, today);
+                        let item = match model {
+                            Some(drafts) if check.diags.is_empty() => Some(
+                                item_from(&file, drafts)
+                                    .map_err(|e| Diagnostic::new("model", &file.rel, e)),
+                            ),
+                            _ => None,
+                        };
+                        (Ok(check), item)
+                    }
+                },
+            )
+            .collect();
+        let files = results.len();
+        let mut checks = Vec::with_capacity(files);
+        let mut unreadable = Vec::new();
+        let mut items = Vec::with_capacity(files);
+        let mut model_errors = Vec::new();
+        for (check, item) in results {
+            match check {
+                Ok(c) => checks.push(c),
+                Err(mut d) => unreadable.append(&mut d),
+            }
+            match item {
+                Some(Ok(i)) => items.push(i),
+                Some(Err(d)) => model_errors.push(d),
+                None => {}
+            }
+        }
+        let mut load_diags = loaded.diags.clone();
+        load_diags.extend(validate::assets(&loaded.assets));
+        load_diags.append(&mut unreadable);
+        load_diags.append(&mut model_errors);
+        let templates =
+            match crate::render::templates::collect(&loaded.root, loaded.config.theme.as_deref()) {
+                Ok(t) => t.into_keys().collect(),
+                Err(e) => {
+                    load_diags.push(Diagnostic::new("template", "config.toml", e).field("theme"));
+                    Default::default()
+                }
+            };
+        Pass {
+            files,
+            checks,
+            items,
+            load_diags,
+            templates,
+        }
+    }
+
+    /// Whether a file on its own already has an error.
+    fn has_errors(&self) -> bool {
+        let error = |d: &Diagnostic| d.severity == Severity::Error;
+        self.load_diags.iter().any(error) || self.checks.iter().any(|c| c.diags.iter().any(error))
+    }
+
+    /// Every diagnostic, sorted, and the model items.
+    fn finish(self, loaded: &Loaded) -> (Vec<Diagnostic>, Vec<Item>) {
+        let diags = validate::finish(
+            self.checks,
+            self.load_diags,
+            &loaded.config,
+            &loaded.dicts,
+            &self.templates,
+        );
+        (diags, self.items)
     }
 }

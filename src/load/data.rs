@@ -19,7 +19,7 @@ pub struct Term {
     pub okato: Option<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Dictionary {
     /// Terms in file order.
     pub terms: Vec<Term>,
@@ -59,7 +59,7 @@ impl Dictionary {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Dictionaries {
     pub categories: Dictionary,
     pub audiences: Dictionary,

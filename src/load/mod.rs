@@ -95,6 +95,19 @@ impl Loaded {
     pub fn content_dir(&self) -> PathBuf {
         self.root.join("content")
     }
+
+    /// What the site model takes from the loaded tree (root, config, attachments and
+    /// dictionaries), copied so that the checks can go on reading the original.
+    pub fn model_parts(&self) -> Loaded {
+        Loaded {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            paths: Vec::new(),
+            assets: self.assets.clone(),
+            dicts: self.dicts.clone(),
+            diags: Vec::new(),
+        }
+    }
 }
 
 /// An I/O or configuration problem that stops everything (exit code 2).

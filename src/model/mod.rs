@@ -275,9 +275,27 @@ impl Site {
             use rayon::prelude::*;
             site.pages.par_iter().map(|p| collate(&p.title)).collect()
         };
-        site.link(&keys);
-        site.fill_sections(&keys);
-        site.fill_taxonomies(&keys);
+        // Reverse links, section lists and taxonomy terms read the pages and fill
+        // different parts of the model: side by side.
+        let (links, taxonomies) = {
+            let site = &mut site;
+            let (pages, sections) = (&site.pages, &mut site.sections);
+            let (by_slug, config) = (&site.by_slug, &site.config);
+            let ((links, ()), taxonomies) = rayon::join(
+                || {
+                    rayon::join(
+                        || links(pages, by_slug, &keys),
+                        || fill_sections(pages, sections, &keys),
+                    )
+                },
+                || taxonomies(pages, config, &keys),
+            );
+            (links, taxonomies)
+        };
+        for (p, l) in site.pages.iter_mut().zip(links) {
+            p.links = l;
+        }
+        site.taxonomies = taxonomies;
         site
     }
 
@@ -291,155 +309,6 @@ impl Site {
             .and_then(|d| self.dicts.get(d).get(key))
             .map(|t| t.title.clone())
             .unwrap_or_else(|| key.to_string())
-    }
-
-    /// Compute reverse links.
-    fn link(&mut self, keys: &[String]) {
-        let mut links: Vec<Links> = vec![Links::default(); self.pages.len()];
-        for (i, p) in self.pages.iter().enumerate() {
-            match &p.record {
-                Record::Service(s) => {
-                    for slug in &s.providers {
-                        if let Some(j) = self.find(Kind::Provider, slug) {
-                            links[j].services.push(i);
-                        }
-                    }
-                    for slug in &s.standards {
-                        if let Some(j) = self.find(Kind::Standard, slug) {
-                            links[j].services.push(i);
-                        }
-                    }
-                }
-                Record::Standard(s) => {
-                    if let Some(j) = s
-                        .superseded_by
-                        .as_deref()
-                        .and_then(|x| self.find(Kind::Standard, x))
-                    {
-                        links[j].supersedes.push(i);
-                    }
-                    if let Some(j) = s
-                        .developer
-                        .as_deref()
-                        .and_then(|x| self.find(Kind::Provider, x))
-                    {
-                        links[j].developed.push(i);
-                    }
-                }
-                Record::Situation(s) => {
-                    for (n, step) in s.steps.iter().enumerate() {
-                        for slug in &step.services {
-                            if let Some(j) = self.find(Kind::Service, slug) {
-                                if !links[j].situations.iter().any(|(sit, _)| *sit == i) {
-                                    links[j].situations.push((i, n));
-                                }
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        let by_title = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
-        for (p, mut l) in self.pages.iter_mut().zip(links) {
-            l.services.sort_by(by_title);
-            l.developed.sort_by(by_title);
-            l.supersedes.sort_by(by_title);
-            p.links = l;
-        }
-    }
-
-    fn fill_sections(&mut self, keys: &[String]) {
-        for (i, p) in self.pages.iter().enumerate() {
-            self.sections[p.section].pages.push(i);
-        }
-        let section_of: HashMap<Vec<String>, usize> = self
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.components.clone(), i))
-            .collect();
-        for i in 0..self.sections.len() {
-            let comps = self.sections[i].components.clone();
-            if comps.is_empty() {
-                continue;
-            }
-            let parent = nearest_section(&section_of, &comps[..comps.len() - 1]);
-            self.sections[parent].subsections.push(i);
-        }
-        let pages = &self.pages;
-        for s in &mut self.sections {
-            let sort_by = s.front.sort_by.clone().unwrap_or_else(|| "title".into());
-            match sort_by.as_str() {
-                "weight" => s.pages.sort_by(|a, b| {
-                    (pages[*a].weight.unwrap_or(i64::MAX), &keys[*a])
-                        .cmp(&(pages[*b].weight.unwrap_or(i64::MAX), &keys[*b]))
-                }),
-                "date" | "update_date" => s.pages.sort_by(|a, b| {
-                    let key = |p: &Page| {
-                        if sort_by == "date" {
-                            p.date
-                        } else {
-                            p.updated.or(p.date)
-                        }
-                    };
-                    key(&pages[*b])
-                        .cmp(&key(&pages[*a]))
-                        .then_with(|| keys[*a].cmp(&keys[*b]))
-                }),
-                "slug" => s.pages.sort_by(|a, b| pages[*a].slug.cmp(&pages[*b].slug)),
-                "title_bytes" => s
-                    .pages
-                    .sort_by(|a, b| pages[*a].title.cmp(&pages[*b].title)),
-                "none" => {}
-                _ => s.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
-            }
-            if s.front.paginate_reversed {
-                s.pages.reverse();
-            }
-        }
-        let order: Vec<(i64, String)> = self
-            .sections
-            .iter()
-            .map(|s| (s.front.weight.unwrap_or(i64::MAX), collate(&s.title)))
-            .collect();
-        for s in &mut self.sections {
-            s.subsections.sort_by(|a, b| order[*a].cmp(&order[*b]));
-        }
-    }
-
-    fn fill_taxonomies(&mut self, keys: &[String]) {
-        let mut taxonomies = Vec::new();
-        for name in crate::config::KNOWN_TAXONOMIES {
-            if !self.config.has_taxonomy(name) {
-                continue;
-            }
-            let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for (i, p) in self.pages.iter().enumerate() {
-                let list = match *name {
-                    "categories" => &p.taxonomies.categories,
-                    "audiences" => &p.taxonomies.audiences,
-                    _ => &p.taxonomies.regions,
-                };
-                for t in list {
-                    terms.entry(t.clone()).or_default().push(i);
-                }
-            }
-            let pages = &self.pages;
-            let kind_rank = |i: usize| pages[i].kind.map(|k| k as u8).unwrap_or(9);
-            {
-                use rayon::prelude::*;
-                let mut lists: Vec<&mut Vec<usize>> = terms.values_mut().collect();
-                lists.par_iter_mut().for_each(|v| {
-                    v.sort_by(|a, b| (kind_rank(*a), &keys[*a]).cmp(&(kind_rank(*b), &keys[*b])))
-                });
-            }
-            taxonomies.push(Taxonomy {
-                name: name.to_string(),
-                terms,
-            });
-        }
-        self.taxonomies = taxonomies;
     }
 
     /// Counts of published records per kind.
@@ -456,6 +325,150 @@ impl Site {
     pub fn count(&self, kind: Kind) -> usize {
         self.pages.iter().filter(|p| p.kind == Some(kind)).count()
     }
+}
+
+/// Reverse links of every page, in page order.
+fn links(pages: &[Page], by_slug: &HashMap<(Kind, String), usize>, keys: &[String]) -> Vec<Links> {
+    let find = |kind: Kind, slug: &str| by_slug.get(&(kind, slug.to_string())).copied();
+    let mut links: Vec<Links> = vec![Links::default(); pages.len()];
+    for (i, p) in pages.iter().enumerate() {
+        match &p.record {
+            Record::Service(s) => {
+                for slug in &s.providers {
+                    if let Some(j) = find(Kind::Provider, slug) {
+                        links[j].services.push(i);
+                    }
+                }
+                for slug in &s.standards {
+                    if let Some(j) = find(Kind::Standard, slug) {
+                        links[j].services.push(i);
+                    }
+                }
+            }
+            Record::Standard(s) => {
+                if let Some(j) = s
+                    .superseded_by
+                    .as_deref()
+                    .and_then(|x| find(Kind::Standard, x))
+                {
+                    links[j].supersedes.push(i);
+                }
+                if let Some(j) = s.developer.as_deref().and_then(|x| find(Kind::Provider, x)) {
+                    links[j].developed.push(i);
+                }
+            }
+            Record::Situation(s) => {
+                for (n, step) in s.steps.iter().enumerate() {
+                    for slug in &step.services {
+                        if let Some(j) = find(Kind::Service, slug) {
+                            if !links[j].situations.iter().any(|(sit, _)| *sit == i) {
+                                links[j].situations.push((i, n));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let by_title = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
+    for l in &mut links {
+        l.services.sort_by(by_title);
+        l.developed.sort_by(by_title);
+        l.supersedes.sort_by(by_title);
+    }
+    links
+}
+
+/// Each section's pages, sorted as its front matter asks, and its subsections.
+fn fill_sections(pages: &[Page], sections: &mut [Section], keys: &[String]) {
+    for (i, p) in pages.iter().enumerate() {
+        sections[p.section].pages.push(i);
+    }
+    let section_of: HashMap<Vec<String>, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.components.clone(), i))
+        .collect();
+    for i in 0..sections.len() {
+        let comps = sections[i].components.clone();
+        if comps.is_empty() {
+            continue;
+        }
+        let parent = nearest_section(&section_of, &comps[..comps.len() - 1]);
+        sections[parent].subsections.push(i);
+    }
+    for s in sections.iter_mut() {
+        let sort_by = s.front.sort_by.clone().unwrap_or_else(|| "title".into());
+        match sort_by.as_str() {
+            "weight" => s.pages.sort_by(|a, b| {
+                (pages[*a].weight.unwrap_or(i64::MAX), &keys[*a])
+                    .cmp(&(pages[*b].weight.unwrap_or(i64::MAX), &keys[*b]))
+            }),
+            "date" | "update_date" => s.pages.sort_by(|a, b| {
+                let key = |p: &Page| {
+                    if sort_by == "date" {
+                        p.date
+                    } else {
+                        p.updated.or(p.date)
+                    }
+                };
+                key(&pages[*b])
+                    .cmp(&key(&pages[*a]))
+                    .then_with(|| keys[*a].cmp(&keys[*b]))
+            }),
+            "slug" => s.pages.sort_by(|a, b| pages[*a].slug.cmp(&pages[*b].slug)),
+            "title_bytes" => s
+                .pages
+                .sort_by(|a, b| pages[*a].title.cmp(&pages[*b].title)),
+            "none" => {}
+            _ => s.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
+        }
+        if s.front.paginate_reversed {
+            s.pages.reverse();
+        }
+    }
+    let order: Vec<(i64, String)> = sections
+        .iter()
+        .map(|s| (s.front.weight.unwrap_or(i64::MAX), collate(&s.title)))
+        .collect();
+    for s in sections.iter_mut() {
+        s.subsections.sort_by(|a, b| order[*a].cmp(&order[*b]));
+    }
+}
+
+/// The terms of every taxonomy the config turns on, with their pages sorted.
+fn taxonomies(pages: &[Page], config: &crate::config::Config, keys: &[String]) -> Vec<Taxonomy> {
+    let mut taxonomies = Vec::new();
+    for name in crate::config::KNOWN_TAXONOMIES {
+        if !config.has_taxonomy(name) {
+            continue;
+        }
+        let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            let list = match *name {
+                "categories" => &p.taxonomies.categories,
+                "audiences" => &p.taxonomies.audiences,
+                _ => &p.taxonomies.regions,
+            };
+            for t in list {
+                terms.entry(t.clone()).or_default().push(i);
+            }
+        }
+        let kind_rank = |i: usize| pages[i].kind.map(|k| k as u8).unwrap_or(9);
+        {
+            use rayon::prelude::*;
+            let mut lists: Vec<&mut Vec<usize>> = terms.values_mut().collect();
+            lists.par_iter_mut().for_each(|v| {
+                v.sort_by(|a, b| (kind_rank(*a), &keys[*a]).cmp(&(kind_rank(*b), &keys[*b])))
+            });
+        }
+        taxonomies.push(Taxonomy {
+            name: name.to_string(),
+            terms,
+        });
+    }
+    taxonomies
 }
 
 fn files_components(rel: &str) -> Vec<String> {

@@ -158,9 +158,9 @@ pub fn load_site(
 ) -> Result<Site, (Vec<crate::diagnostics::Diagnostic>, i32)> {
     let loaded = crate::load::load(root).map_err(|f| (vec![*f.0], 2))?;
     let today = Date::today();
-    let outcome = crate::pipeline::run(&loaded, today, Some(false));
-    match outcome.items {
-        Some(items) => Ok(Site::build(loaded, items, today)),
+    let (outcome, site) = crate::pipeline::run_to_site(&loaded, today, false);
+    match site {
+        Some(site) => Ok(site),
         None => Err((
             outcome
                 .diags
