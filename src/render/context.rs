@@ -624,5 +624,6 @@ pub struct StepCtx<'a> {
     pub number: usize,
     pub title: String,
     pub text: Option<String>,
-    pub services: Vec<&'a Summary>,
+    /// The services' summaries (`Summary`), as converted once for the whole build.
+    pub services: Vec<&'a tera::Value>,
 }

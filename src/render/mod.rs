@@ -74,8 +74,8 @@ struct NavItem {
 /// between builds, so that a page whose body changed renders again on its own.
 pub struct RenderEnv {
     tera: Tera,
-    summaries: Vec<Summary>,
-    /// The same summaries as Tera values (cheap to clone: maps are reference-counted).
+    /// Every page's summary (`context::Summary`) as a Tera value, converted once (cheap
+    /// to clone: maps are reference-counted). The summaries themselves are not kept.
     summary_values: Vec<Value>,
     shared: Shared,
     /// Where site-absolute image paths (`/img/x.png`) are found: static/ and the theme's.
@@ -231,13 +231,14 @@ impl RenderEnv {
                 &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
             );
         }
-        let summaries: Vec<Summary> = site.pages.par_iter().map(|p| summary(site, p)).collect();
-        let summary_values: Vec<Value> =
-            summaries.par_iter().map(Value::from_serializable).collect();
+        let summary_values: Vec<Value> = site
+            .pages
+            .par_iter()
+            .map(|p| Value::from_serializable(&summary(site, p)))
+            .collect();
         let shared = Shared::build(site);
         Ok(RenderEnv {
             tera,
-            summaries,
             summary_values,
             shared,
             assets,
@@ -473,7 +474,7 @@ impl Renderer<'_> {
                                 .services
                                 .iter()
                                 .filter_map(|s| site.find(Kind::Service, s))
-                                .map(|i| &self.summaries[i])
+                                .map(|i| &self.summary_values[i])
                                 .collect(),
                         })
                         .collect(),
