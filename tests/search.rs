@@ -307,3 +307,71 @@ fn records_sharing_a_title_do_not_crowd_out_the_rest() {
     assert_eq!(copies, 1, "one record per title and weight: {kept:?}");
     assert!(kept.len() > 1, "other records keep their places: {kept:?}");
 }
+
+/// Two words each in the titles of more records than their files keep: the one record
+/// with both in its title is in neither word's file, but in the pair file the search
+/// page fetches beside them.
+#[test]
+fn pair_files_keep_the_records_whose_titles_hold_two_common_words() {
+    let site = Site::new();
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
+    let with_title = |title: &str| {
+        text.replacen(
+            "title = \"Единое пособие на детей и беременных женщин\"",
+            &format!("title = \"{title}\""),
+            1,
+        )
+    };
+    // Distinct titles, so that the same-title rule keeps one of each: 14 + 14 records.
+    for n in 0..14 {
+        site.write(
+            &format!("content/services/pensiya-{n:02}.md"),
+            &with_title(&format!("Пенсия номер {n}")),
+        );
+        site.write(
+            &format!("content/services/invalidnost-{n:02}.md"),
+            &with_title(&format!("Инвалидность номер {n}")),
+        );
+    }
+    site.write(
+        "content/services/yashma.md",
+        &with_title("Пенсия по инвалидности"),
+    );
+    site.build(&[]).ok();
+    let dir = index_dir(&site);
+    let ru = text::russian();
+    let (a, b) = (text::stem(&ru, "пенсия"), text::stem(&ru, "инвалидности"));
+    for word in ["пенсия", "инвалидности"] {
+        let (entry, file) = word_entry(&dir, word);
+        assert!(entry["n"].as_u64().unwrap() > 12, "{word}: {}", entry["n"]);
+        assert!(
+            !urls(&entry, &file).contains(&"/services/yashma/".to_string()),
+            "{word}'s own file does not keep the record (the test would prove nothing)"
+        );
+    }
+    let key = socnav::index::pair_key(&a, &b);
+    let file = shard(&dir, "q", &key);
+    let entry = file["s"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["k"] == key.as_str())
+        .unwrap_or_else(|| panic!("pair {key} not in its file: {file}"))
+        .clone();
+    assert_eq!(entry["n"], 1, "{entry}");
+    assert_eq!(urls(&entry, &file), ["/services/yashma/"]);
+    // A pair shared by more records than a file keeps: all counted, the first 12 kept.
+    let key = socnav::index::pair_key(&a, &text::stem(&ru, "номер"));
+    let file = shard(&dir, "q", &key);
+    let entry = file["s"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["k"] == key.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(entry["n"], 14, "{entry}");
+    assert_eq!(urls(&entry, &file).len(), 12);
+}

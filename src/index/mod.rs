@@ -17,7 +17,7 @@ pub mod zola;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use shards::{build_shards, ShardStats, Shards};
+pub use shards::{build_shards, pair_key, ShardStats, Shards};
 pub use words::WordCache;
 
 use rayon::prelude::*;

@@ -201,6 +201,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     let mut prefix_top: Vec<Top> = Vec::new();
     let mut stem_acc: Vec<Acc> = Vec::new();
     let mut prefix_acc: Vec<Acc> = Vec::new();
+    let mut title_stems = TitleStems::default();
 
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    index: records {:.3} s", t0.elapsed().as_secs_f64());
@@ -269,6 +270,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
                         titles_ref,
                         &mut stem_acc,
                         &mut stem_top,
+                        &mut title_stems,
                     )
                 },
                 || {
@@ -301,6 +303,13 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     files.extend(word_files(&stems.stems, &stem_top, &words, &records));
     files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
     files.extend(filter_files(site, &pages, &records));
+    files.extend(pair_files(
+        &stems.stems,
+        &stem_top,
+        &title_stems,
+        &titles,
+        &records,
+    ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     if timings {
         eprintln!("    index: files made {:.3} s", t0.elapsed().as_secs_f64());
@@ -346,6 +355,7 @@ fn rank_stems(
     titles: &[u32],
     stem_acc: &mut [Acc],
     stem_top: &mut [Top],
+    title_stems: &mut TitleStems,
 ) -> Vec<u32> {
     let mut seen = Vec::new();
     for (n, dw) in chunk.iter().enumerate() {
@@ -361,9 +371,13 @@ fn rank_stems(
             }
         }
         let title = titles[doc as usize];
+        title_stems.start(doc);
         for s in stems_used {
             let acc = &mut stem_acc[s as usize];
             let fields = acc.fields;
+            if fields & docs::TITLE != 0 {
+                title_stems.push(s);
+            }
             let words = std::mem::take(&mut acc.words);
             stem_top[s as usize].offer(
                 K_WORD,
@@ -585,6 +599,115 @@ fn word_files(
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The title stems of every document, in document order (a flat list with offsets).
+#[derive(Default)]
+struct TitleStems {
+    /// Per document: its first stem's place in `stems`, and the document.
+    starts: Vec<(usize, u32)>,
+    stems: Vec<u32>,
+}
+
+impl TitleStems {
+    fn start(&mut self, doc: u32) {
+        self.starts.push((self.stems.len(), doc));
+    }
+
+    fn push(&mut self, stem: u32) {
+        self.stems.push(stem);
+    }
+
+    /// Each document with its title stems.
+    fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        self.starts.iter().enumerate().map(|(n, &(from, doc))| {
+            let to = self
+                .starts
+                .get(n + 1)
+                .map_or(self.stems.len(), |&(next, _)| next);
+            (doc, &self.stems[from..to])
+        })
+    }
+}
+
+/// The key of a pair of stems: both, in byte order, separated by a space.
+pub fn pair_key(a: &str, b: &str) -> String {
+    if a <= b {
+        format!("{a} {b}")
+    } else {
+        format!("{b} {a}")
+    }
+}
+
+/// Files for pairs of title words that are both too common for their own files to keep
+/// every document whose title has them (more than `K_WORD` each): the documents whose
+/// titles hold both. Without
+/// them, a two-word query over a large catalogue («пенсия по инвалидности») can miss
+/// every record that has both words, because each word's file keeps only its best
+/// `K_WORD`, which may all lack the other word.
+fn pair_files(
+    stems: &[String],
+    tops: &[Top],
+    title_stems: &TitleStems,
+    titles: &[u32],
+    records: &[String],
+) -> Vec<(String, Vec<u8>)> {
+    // A stem in K_WORD titles or fewer has all of them in its own file (title hits rank
+    // first there), and the page finds the other word in their titles: no pair needed.
+    let mut in_titles = vec![0usize; tops.len()];
+    for &s in &title_stems.stems {
+        in_titles[s as usize] += 1;
+    }
+    let common = |s: u32| in_titles[s as usize] > K_WORD;
+    let mut pairs: FxHashMap<(u32, u32), Top> = FxHashMap::default();
+    let mut mine: Vec<u32> = Vec::new();
+    for (doc, ts) in title_stems.iter() {
+        mine.clear();
+        mine.extend(ts.iter().copied().filter(|&s| common(s)));
+        mine.sort_by(|a, b| stems[*a as usize].cmp(&stems[*b as usize]));
+        mine.dedup();
+        let title = titles[doc as usize];
+        for (i, &a) in mine.iter().enumerate() {
+            for &b in &mine[i + 1..] {
+                pairs.entry((a, b)).or_default().offer(
+                    K_WORD,
+                    || Hit {
+                        doc,
+                        title,
+                        fields: docs::TITLE,
+                        words: Vec::new(),
+                    },
+                    docs::TITLE,
+                    title,
+                );
+            }
+        }
+    }
+    let mut by_file: HashMap<String, Vec<(String, &Top)>> = HashMap::new();
+    for ((a, b), top) in &pairs {
+        let key = pair_key(&stems[*a as usize], &stems[*b as usize]);
+        by_file
+            .entry(text::file_name(&key))
+            .or_default()
+            .push((key, top));
+    }
+    by_file
+        .into_par_iter()
+        .map(|(name, mut entries)| {
+            entries.sort_by(|x, y| x.0.cmp(&y.0));
+            let mut table = Table::default();
+            let mut body = String::from("{\"s\":[");
+            for (n, (key, top)) in entries.iter().enumerate() {
+                if n > 0 {
+                    body.push(',');
+                }
+                let _ = write!(body, "{{\"k\":{},\"n\":{},\"w\":[", json(key), top.count);
+                push_hits(&mut body, &mut table, &top.hits, |_| 0);
+            }
+            table.finish(&mut body, records);
+            (format!("q/{name}.json"), body.into_bytes())
+        })
+        .collect()
 }
 
 fn prefix_files(

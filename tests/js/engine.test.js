@@ -1,9 +1,10 @@
 // Unit tests of the search page's ranking engine (themes/navigator/static/search.js,
-// which under node exports {terms, files, rank, passes}), on hand-made index files in
+// which under node exports {terms, files, pairs, rank, passes}), on hand-made index files in
 // the format of src/index/shards.rs (docs/search-index.md):
 //
 //   w/<file>.json  {"s":[{"k":skeleton,"t":stem,"n":count,"f":[forms],"p":[[doc,fields,formMask]]}],"d":[records]}
 //   p/<file>.json  {"s":[{"k":prefix,"n":count,"w":[completions],"p":[[doc,fields,completion]]}],"d":[records]}
+//   q/<file>.json  {"s":[{"k":"stem1 stem2","n":count,"w":[],"p":[[doc,8,0]]}],"d":[records]}
 //   record         [kind, url, title, summary, facts, "c:term a:term r:term"]
 //   fields         title 8, description 4, eligibility 2, body 1 (OR-ed)
 //
@@ -67,8 +68,17 @@ function prefixFile(prefix, hits) {
 function search(q, files, filters = []) {
   const ts = E.terms(q);
   const per = ts.map((t) => E.files(t).map((f) => (f in files ? files[f] : null)));
-  return E.rank(ts, per, filters);
+  const ps = E.pairs(ts);
+  ps.forEach((p) => { p.data = p.file in files ? files[p.file] : null; });
+  return E.rank(ts, per, filters, ps);
 }
+
+// A pair file with one entry: the documents whose titles hold both words.
+function pairFile(a, b, recs, n) {
+  const key = [T.stem(a), T.stem(b)].sort().join(' ');
+  return { s: [{ k: key, n: n || recs.length, w: [], p: recs.map((r, i) => [i, TITLE, 0]) }], d: recs };
+}
+const qName = (a, b) => 'q/' + T.fileName([T.stem(a), T.stem(b)].sort().join(' ')) + '.json';
 
 const urls = (r) => r.docs.map((d) => d.rec[1]);
 const wName = (word) => 'w/' + T.fileName(T.skeleton(T.stem(word))) + '.json';
@@ -288,4 +298,33 @@ test('missing files (404) and empty files find nothing, without errors', () => {
   const none = { s: [], d: [] };
   const r = search('зюзюка', { [wName('зюзюка')]: none, [pName('зюзюка')]: none });
   assert.deepEqual(r, { docs: [], all: 0, total: 0 });
+});
+
+test('pairs: one file per pair of the first three words, stems in byte order', () => {
+  const ps = E.pairs(E.terms('уход за ребёнком'));
+  assert.deepEqual(ps.map((p) => p.key), [[T.stem('уход'), T.stem('ребенком')].sort().join(' ')],
+    'the stop word «за» makes no pair');
+  assert.equal(ps[0].file, qName('уход', 'ребенком'));
+  assert.match(ps[0].file, /^q\/[0-9a-f]{8}\.json$/);
+  assert.equal(E.pairs(E.terms('пособие')).length, 0, 'one word, no pair');
+  assert.equal(E.pairs(E.terms('пенсия инвалидность ребенок семья')).length, 3, 'three words at most');
+});
+
+test('a pair file finds the records with both words that neither word\'s file kept', () => {
+  // Both words are in hundreds of titles; each word file keeps only its best records,
+  // none of which has the other word. The pair file names the one that has both.
+  const needle = record('/needle/', { title: 'Пенсия по инвалидности' });
+  const p1 = record('/p1/', { title: 'Пенсия по старости' });
+  const i1 = record('/i1/', { title: 'Установление инвалидности' });
+  const files = {
+    [wName('пенсия')]: wordFile([{ forms: ['пенсия'], n: 500, hits: [[p1, TITLE]] }]),
+    [wName('инвалидности')]: wordFile([{ forms: ['инвалидности'], n: 400, hits: [[i1, TITLE]] }]),
+  };
+  const without = search('пенсия по инвалидности', files);
+  assert.equal(without.all, 0, 'without the pair file no record has both words');
+  files[qName('пенсия', 'инвалидности')] = pairFile('пенсия', 'инвалидности', [needle], 37);
+  const r = search('пенсия по инвалидности', files);
+  assert.equal(urls(r)[0], '/needle/');
+  assert.equal(r.all, 1);
+  assert.equal(r.total, 37, 'the pair file counts every record with both words');
 });

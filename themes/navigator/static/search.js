@@ -41,6 +41,25 @@
     return f;
   }
 
+  /* Files for pairs of the query's words (docs/search-index.md, `q/`): the documents
+     whose titles hold both, for words too common for their own files to keep them all.
+     At most three pairs, of the first three words. */
+  function pairs(ts) {
+    var out = [];
+    var req = [];
+    ts.forEach(function (t, i) { if (!t.optional) req.push(i); });
+    req = req.slice(0, 3);
+    for (var a = 0; a < req.length; a++) {
+      for (var b = a + 1; b < req.length; b++) {
+        var x = ts[req[a]].stem, y = ts[req[b]].stem;
+        if (x === y) continue;
+        var key = x < y ? x + " " + y : y + " " + x;
+        out.push({ i: req[a], j: req[b], key: key, file: "q/" + T.fileName(key) + ".json" });
+      }
+    }
+    return out;
+  }
+
   function weight(fields) {
     return fields & 8 ? 8 : fields & 4 ? 4 : fields & 2 ? 2 : 1;
   }
@@ -106,8 +125,25 @@
   /* Rank the documents the files name. `per[i]` holds the files of term i. Returns the
      documents in order, how many match every word, and the total count when the index
      knows it (one word, no filter). */
-  function rank(ts, per, fs) {
+  function rank(ts, per, fs, pairData) {
     var byTerm = ts.map(function (t, i) { return hits(t, per[i]); });
+    /* A pair file's documents hold both words in their titles (as stems). */
+    var pairTotal = 0;
+    (pairData || []).forEach(function (pd) {
+      var data = pd.data;
+      if (!data) return;
+      data.s.forEach(function (e) {
+        if (e.k !== pd.key) return;
+        pairTotal = Math.max(pairTotal, e.n);
+        e.p.forEach(function (p) {
+          var rec = data.d[p[0]];
+          [pd.i, pd.j].forEach(function (i) {
+            var best = byTerm[i].best;
+            if (!best[rec[1]]) best[rec[1]] = { rec: rec, s: 8 * MATCH.stem, n: e.n };
+          });
+        });
+      });
+    });
     var docs = {};
     byTerm.forEach(function (h, i) {
       for (var url in h.best) {
@@ -135,10 +171,12 @@
     var single = -1;
     ts.forEach(function (t, i) { if (!t.optional) single = single === -1 ? i : -2; });
     var total = single >= 0 && !fs.length ? byTerm[single].total : 0;
+    /* Two words whose pair file counted more documents than it keeps: that count. */
+    if (required === 2 && !fs.length && pairTotal > all) total = pairTotal;
     return { docs: out, all: all, total: total };
   }
 
-  var engine = { terms: terms, files: files, rank: rank, passes: passes };
+  var engine = { terms: terms, files: files, pairs: pairs, rank: rank, passes: passes };
   if (node) {
     module.exports = engine;
     return;
@@ -197,16 +235,22 @@
     var need = [];
     ts.forEach(function (t) { need.push(files(t)); });
     if (!ts.length) fs.forEach(function (f) { need.push(["f/" + T.fileName(FILTER_KEY[f[0]] + f[1]) + ".json"]); });
-    Promise.all(need.map(function (names) { return Promise.all(names.map(load)); })).then(function (per) {
+    var ps = pairs(ts);
+    Promise.all([
+      Promise.all(need.map(function (names) { return Promise.all(names.map(load)); })),
+      Promise.all(ps.map(function (p) { return load(p.file); }))
+    ]).then(function (got) {
       if (my !== seq) return;
-      if (ts.length) showQuery(q, ts, per, fs);
+      var per = got[0];
+      ps.forEach(function (p, n) { p.data = got[1][n]; });
+      if (ts.length) showQuery(q, ts, per, fs, ps);
       else showFilters(per, fs);
       list.setAttribute("data-state", "done");
     });
   }
 
-  function showQuery(q, ts, per, fs) {
-    var r = rank(ts, per, fs);
+  function showQuery(q, ts, per, fs, ps) {
+    var r = rank(ts, per, fs, ps);
     if (!r.docs.length) {
       show([], t("none", { q: q.trim() }), true);
     } else if (!r.all) {
