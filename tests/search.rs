@@ -328,16 +328,16 @@ fn pair_files_keep_the_records_whose_titles_hold_two_common_words() {
     for n in 0..14 {
         site.write(
             &format!("content/services/pensiya-{n:02}.md"),
-            &with_title(&format!("Пенсия номер {n}")),
+            with_title(&format!("Пенсия номер {n}")),
         );
         site.write(
             &format!("content/services/invalidnost-{n:02}.md"),
-            &with_title(&format!("Инвалидность номер {n}")),
+            with_title(&format!("Инвалидность номер {n}")),
         );
     }
     site.write(
         "content/services/yashma.md",
-        &with_title("Пенсия по инвалидности"),
+        with_title("Пенсия по инвалидности"),
     );
     site.build(&[]).ok();
     let dir = index_dir(&site);

@@ -197,11 +197,9 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     let mut stems = StemCache::default();
     let mut prefix_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut prefix_text: Vec<String> = Vec::new();
-    let mut stem_top: Vec<Top> = Vec::new();
     let mut prefix_top: Vec<Top> = Vec::new();
-    let mut stem_acc: Vec<Acc> = Vec::new();
     let mut prefix_acc: Vec<Acc> = Vec::new();
-    let mut title_stems = TitleStems::default();
+    let mut ranked = StemRank::default();
 
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    index: records {:.3} s", t0.elapsed().as_secs_f64());
@@ -252,9 +250,9 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
                     id
                 })
                 .collect();
-            stem_top.resize_with(stems.stems.len(), Top::default);
+            ranked.top.resize_with(stems.stems.len(), Top::default);
             prefix_top.resize_with(prefix_text.len(), Top::default);
-            stem_acc.resize(stem_top.len(), Acc::default());
+            ranked.acc.resize(ranked.top.len(), Acc::default());
             prefix_acc.resize(prefix_top.len(), Acc::default());
             // Stems and prefixes are ranked side by side: each pass reads every
             // document's words, and they share nothing but the word table.
@@ -268,9 +266,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
                         &map,
                         words_ref,
                         titles_ref,
-                        &mut stem_acc,
-                        &mut stem_top,
-                        &mut title_stems,
+                        &mut ranked,
                     )
                 },
                 || {
@@ -300,13 +296,13 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
         );
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.extend(word_files(&stems.stems, &stem_top, &words, &records));
+    files.extend(word_files(&stems.stems, &ranked.top, &words, &records));
     files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
     files.extend(filter_files(site, &pages, &records));
     files.extend(pair_files(
         &stems.stems,
-        &stem_top,
-        &title_stems,
+        &ranked.top,
+        &ranked.titles,
         &titles,
         &records,
     ));
@@ -353,9 +349,7 @@ fn rank_stems(
     map: &[u32],
     words: &[Word],
     titles: &[u32],
-    stem_acc: &mut [Acc],
-    stem_top: &mut [Top],
-    title_stems: &mut TitleStems,
+    ranked: &mut StemRank,
 ) -> Vec<u32> {
     let mut seen = Vec::new();
     for (n, dw) in chunk.iter().enumerate() {
@@ -366,20 +360,20 @@ fn rank_stems(
             let id = map[local as usize];
             seen.push(id);
             let stem = words[id as usize].stem;
-            if stem_acc[stem as usize].add(stamp, fields, id, true) {
+            if ranked.acc[stem as usize].add(stamp, fields, id, true) {
                 stems_used.push(stem);
             }
         }
         let title = titles[doc as usize];
-        title_stems.start(doc);
+        ranked.titles.start(doc);
         for s in stems_used {
-            let acc = &mut stem_acc[s as usize];
+            let acc = &mut ranked.acc[s as usize];
             let fields = acc.fields;
             if fields & docs::TITLE != 0 {
-                title_stems.push(s);
+                ranked.titles.push(s);
             }
             let words = std::mem::take(&mut acc.words);
-            stem_top[s as usize].offer(
+            ranked.top[s as usize].offer(
                 K_WORD,
                 || Hit {
                     doc,
@@ -599,6 +593,15 @@ fn word_files(
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// What ranking stems gathers: per stem, the document being read and the best
+/// documents so far; per document, the stems in its title (for pair files).
+#[derive(Default)]
+struct StemRank {
+    acc: Vec<Acc>,
+    top: Vec<Top>,
+    titles: TitleStems,
 }
 
 /// The title stems of every document, in document order (a flat list with offsets).
