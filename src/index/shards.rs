@@ -28,6 +28,8 @@ use crate::schema::Kind;
 /// Documents kept per stem: the first screen of results, with a few to spare for
 /// filters and for words that combine.
 pub const K_WORD: usize = 12;
+/// Results on the search page's first screen.
+pub const SCREEN: usize = 10;
 /// Documents kept per prefix.
 pub const K_PREFIX: usize = 8;
 /// Documents kept per filter.
@@ -621,6 +623,18 @@ impl TitleStems {
         self.stems.push(stem);
     }
 
+    /// The title stems of document `doc` (documents start in order, from 0).
+    fn of(&self, doc: u32) -> &[u32] {
+        let n = doc as usize;
+        debug_assert_eq!(self.starts[n].1, doc, "documents are read in order");
+        let from = self.starts[n].0;
+        let to = self
+            .starts
+            .get(n + 1)
+            .map_or(self.stems.len(), |&(next, _)| next);
+        &self.stems[from..to]
+    }
+
     /// Each document with its title stems.
     fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
         self.starts.iter().enumerate().map(|(n, &(from, doc))| {
@@ -686,6 +700,25 @@ fn pair_files(
             }
         }
     }
+    // The page already shows a screen of records with both words when the two word
+    // files keep that many (a record in one's best with the other word in its title
+    // counts): such a pair needs no file, and the query saves its bytes.
+    let both = |doc: u32, a: u32, b: u32| {
+        let ts = title_stems.of(doc);
+        ts.contains(&a) && ts.contains(&b)
+    };
+    pairs.retain(|&(a, b), top| {
+        let mut seen: Vec<u32> = tops[a as usize]
+            .hits
+            .iter()
+            .chain(&tops[b as usize].hits)
+            .map(|h| h.doc)
+            .filter(|&d| both(d, a, b))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len() < (top.count as usize).min(SCREEN)
+    });
     let mut by_file: HashMap<String, Vec<(String, &Top)>> = HashMap::new();
     for ((a, b), top) in &pairs {
         let key = pair_key(&stems[*a as usize], &stems[*b as usize]);
