@@ -12,9 +12,10 @@ import { chromium } from "playwright-core";
 export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 /** Default time limit of a page's actions and waits, in ms. */
 export const TIMEOUT = 10000;
-/** A search index file: search/<hash>/{w,p,f}/<name>.json. It answers 404 for a word no
- * record has, which is how the index says "no such word". */
-export const INDEX_FILE = /^\/search\/[0-9a-f]+\/[wpf]\/[0-9a-f]{8}\.json$/;
+/** A search index file: search/<hash>/{w,p,f,q}/<name>.json. It answers 404 for a word no
+ * record has (or a pair of words that needs no file), which is how the index says "no such
+ * word". */
+export const INDEX_FILE = /^\/search\/[0-9a-f]+\/[wpfq]\/[0-9a-f]{8}\.json$/;
 
 /** The test server's URL from the command line (without a trailing /); with anything
  * else, prints the usage of `script` (e.g. "search.test.mjs") and exits with status 2. */

@@ -8,7 +8,7 @@
 // $CHROMIUM (default /usr/bin/chromium), driven by playwright-core (no browser download).
 // Every page is watched: a console error, an uncaught exception, a failed request or an
 // error response fails the check it happened in, except the 404 of an index file for a
-// word no record has (search/<hash>/{w,p,f}/<name>.json), which is how the index says
+// word no record has (search/<hash>/{w,p,f,q}/<name>.json), which is how the index says
 // "no such word".
 import { INDEX_FILE, assert, baseUrl, fail, launch, runner, same, settled } from "./lib.mjs";
 import { QUERIES, TOP } from "./relevance.mjs";
