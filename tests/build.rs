@@ -371,11 +371,18 @@ fn css_name_carries_a_content_hash_and_pages_link_it() {
         .iter()
         .find(|p| p.starts_with("print."))
         .unwrap_or_else(|| panic!("no print.<hash>.css in {css:?}"));
+    let source = site.read("themes/navigator/static/print.css");
+    let published = std::fs::read_to_string(site.public().join(print)).unwrap();
     assert_eq!(
-        std::fs::read(site.public().join(print)).unwrap(),
-        std::fs::read(site.path("themes/navigator/static/print.css")).unwrap(),
-        "the hashed file is the theme's print stylesheet"
+        published,
+        minifier::css::minify(&source).unwrap().to_string(),
+        "the hashed file is the theme's print stylesheet, minified"
     );
+    assert!(
+        published.len() < source.len() * 4 / 5 && !published.contains("/*"),
+        "comments and spaces are gone"
+    );
+    assert!(published.contains("@page"), "its rules are kept");
     let hash = name
         .strip_prefix("style.")
         .and_then(|s| s.strip_suffix(".css"))
@@ -385,9 +392,11 @@ fn css_name_carries_a_content_hash_and_pages_link_it() {
         "hash in {name}"
     );
     assert_eq!(
-        std::fs::read(site.public().join(name)).unwrap(),
-        std::fs::read(site.path("themes/navigator/static/style.css")).unwrap(),
-        "the hashed file is the theme's stylesheet"
+        std::fs::read_to_string(site.public().join(name)).unwrap(),
+        minifier::css::minify(&site.read("themes/navigator/static/style.css"))
+            .unwrap()
+            .to_string(),
+        "the hashed file is the theme's stylesheet, minified"
     );
     for page in [
         "index.html",
@@ -409,9 +418,9 @@ fn css_name_carries_a_content_hash_and_pages_link_it() {
             "{page} links /{print} for print"
         );
     }
-    // Another stylesheet, another name.
+    // Another stylesheet, another name (a comment alone is not published, so it is a rule).
     let mut css_text = site.read("themes/navigator/static/style.css");
-    css_text.push_str("\n/* changed */\n");
+    css_text.push_str("\n.changed { color: #000; }\n");
     site.write("themes/navigator/static/style.css", css_text);
     site.build(&[]).ok();
     let href = stylesheet_href(&site.out("index.html"));
@@ -857,4 +866,41 @@ fn offline_reading_is_on_by_default_and_off_by_a_switch() {
             "{page} does not link offline.js"
         );
     }
+}
+
+/// Scripts are published minified; an author's minified vendor files as they are.
+#[test]
+fn scripts_are_published_minified_and_vendor_files_as_they_are() {
+    let site = Site::new();
+    site.build(&[]).ok();
+    let paths = all_paths(&site.public());
+    let find = |prefix: &str, ext: &str| {
+        paths
+            .iter()
+            .find(|p| p.starts_with(prefix) && p.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {prefix}*{ext} in the output"))
+            .clone()
+    };
+    let source = site.read("themes/navigator/static/search.js");
+    let published = std::fs::read_to_string(site.public().join(find("search.", ".js"))).unwrap();
+    assert!(
+        source.contains("/* "),
+        "the source has comments (the test would prove nothing)"
+    );
+    assert!(
+        !published.contains("/* ") && !published.contains("\n  "),
+        "{}",
+        &published[..200]
+    );
+    assert!(published.len() < source.len() * 3 / 4);
+    assert!(
+        published.contains("\"use strict\""),
+        "the code itself is kept"
+    );
+    let leaflet = find("vendor/leaflet/leaflet.", ".js");
+    assert_eq!(
+        std::fs::read(site.public().join(&leaflet)).unwrap(),
+        std::fs::read(site.path("themes/navigator/static/vendor/leaflet/leaflet.js")).unwrap(),
+        "{leaflet} is Leaflet's own file, byte for byte"
+    );
 }
