@@ -348,8 +348,8 @@ fn every_enum_value_is_a_select_option() {
             assert_eq!(options(form), choices(c_), "{}: {path}", kind.name());
         }
     }
-    // form, level, cost, channels; provider type; standard type and status.
-    assert_eq!(enums, 7);
+    // form, level, cost, channels, whose age; provider type; standard type and status.
+    assert_eq!(enums, 8);
 }
 
 /// Every term of data/categories, audiences and regions is an option of the matching

@@ -533,3 +533,58 @@ fn open_data_catalogue_matches_its_schema_and_csv_has_every_record() {
     assert_eq!(&own, edinoe);
     assert!(read("providers/sfr/index.html").contains("href=\"/opendata/providers/sfr.json\""));
 }
+
+/// Age bounds say whose age they are: the applicant's by default, or, with
+/// `age_of = "child"`, the child's (child benefits). The page names it, and the
+/// questionnaire's data marks it, so a parent's own age is never compared with them.
+#[test]
+fn age_bounds_of_a_child_are_named_so_and_not_compared_with_the_visitors_age() {
+    let site = built();
+    let page = "services/edinoe-posobie/index.html";
+    let federal = || -> serde_json::Value {
+        serde_json::from_str(&site.out("podbor/federal.json")).expect("podbor data is JSON")
+    };
+    let measure = |data: &serde_json::Value| {
+        data["measures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m[0] == "/services/edinoe-posobie/")
+            .expect("the measure is in federal.json")
+            .clone()
+    };
+    assert!(
+        site.out(page)
+            .contains("<strong>Возраст:</strong> до 17 лет"),
+        "{}",
+        site.out(page)
+    );
+    assert_eq!(measure(&federal())[7], serde_json::Value::Null);
+
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("age_max = 17\n", "age_max = 17\nage_of = \"child\"\n");
+    site.write("content/services/edinoe-posobie.md", text);
+    site.build(&[]).ok();
+    assert!(site
+        .out(page)
+        .contains("<strong>Возраст ребёнка:</strong> до 17 лет"));
+    let m = measure(&federal());
+    assert_eq!(
+        (m[4].as_i64(), m[5].as_i64(), m[7].as_str()),
+        (Some(0), Some(17), Some("child"))
+    );
+
+    // Anything else is an error that names the values it may take.
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("age_of = \"child\"", "age_of = \"rebenok\"");
+    site.write("content/services/edinoe-posobie.md", text);
+    let d = site.single_error();
+    assert_eq!(
+        d.field.as_deref(),
+        Some("extra.eligibility.age_of"),
+        "{d:?}"
+    );
+    assert!(d.help.as_deref().unwrap_or("").contains("child"), "{d:?}");
+}

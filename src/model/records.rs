@@ -89,6 +89,9 @@ pub struct Eligibility {
     pub age_min: Option<i64>,
     #[serde(default)]
     pub age_max: Option<i64>,
+    /// Whose age the bounds are: `applicant` (when absent) or `child`.
+    #[serde(default)]
+    pub age_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

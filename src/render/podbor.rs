@@ -6,10 +6,12 @@
 //! { "region": "kurgan",
 //!   "situations": { "<slug>": ["<title>", "<url>"] },
 //!   "measures": [["<url>", "<title>", "<description>", ["<audience>"], age_min, age_max,
-//!                 ["<situation slug>"]]] }
+//!                 ["<situation slug>"], age_of]] }
 //! ```
 //!
-//! `age_min`/`age_max` are null when the record sets none. A measure that names several
+//! `age_min`/`age_max` are null when the record sets none; `age_of` is `"child"` when
+//! they bound the age of the child the measure is for (the questionnaire asks only the
+//! visitor's own age, so such bounds are not compared with it), else null. A measure that names several
 //! regions is in each of their files.
 
 use std::collections::BTreeMap;
@@ -71,7 +73,8 @@ impl Renderer<'_> {
                         p.taxonomies.audiences,
                         s.eligibility.age_min,
                         s.eligibility.age_max,
-                        sits
+                        sits,
+                        s.eligibility.age_of.as_deref().filter(|w| *w == "child")
                     ])
                 })
                 .collect();

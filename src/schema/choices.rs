@@ -48,6 +48,19 @@ pub const LEVELS: &[Choice] = &[
     },
 ];
 
+/// Whose age `age_min` and `age_max` bound: the applicant's own (the default) or the
+/// child's the measure is for (child benefits).
+pub const AGE_OF: &[Choice] = &[
+    Choice {
+        key: "applicant",
+        label: "Заявитель",
+    },
+    Choice {
+        key: "child",
+        label: "Ребёнок",
+    },
+];
+
 pub const COSTS: &[Choice] = &[
     Choice {
         key: "free",

@@ -330,6 +330,13 @@ const ELIGIBILITY: &[Field] = &[
         "наибольший возраст, лет",
         "maximum age, years",
     ),
+    f(
+        "age_of",
+        Ty::Enum(AGE_OF),
+        Req::Optional,
+        "чей это возраст: applicant — самого человека (по умолчанию), child — ребёнка, на которого назначают меру",
+        "whose age the bounds are: `applicant` (default) or `child` (the child the measure is for)",
+    ),
 ];
 
 const DOCUMENT: &[Field] = &[

@@ -394,6 +394,9 @@ impl World {
         if let Some((lo, hi)) = ages {
             let _ = writeln!(s, "age_min = {lo}");
             let _ = writeln!(s, "age_max = {hi}");
+            if main_aud == "disabled-children" {
+                let _ = writeln!(s, "age_of = \"child\"");
+            }
         }
         s.push('\n');
         for d in &docs {

@@ -66,15 +66,15 @@ async function sitemap(section) {
 }
 
 /** The measures that should be listed: audiences meet the chosen groups', and the age
- * is within the bounds, except bounds starting at 0, which are a child's age. Returns
+ * is within the bounds, except bounds of a child's age (age_of = "child"). Returns
  * url -> { title, situations: [situation titles, or «Другие меры»] }. */
 function expected(files, who, age) {
   const auds = new Set(who.flatMap((g) => GROUPS[g]));
   const out = new Map();
   for (const f of files) {
-    for (const [url, title, , a, min, max, sits] of f.measures) {
+    for (const [url, title, , a, min, max, sits, ageOf] of f.measures) {
       if (out.has(url) || !a.some((k) => auds.has(k))) continue;
-      if (age != null && min !== 0 && ((min != null && age < min) || (max != null && age > max))) continue;
+      if (age != null && ageOf !== "child" && ((min != null && age < min) || (max != null && age > max))) continue;
       const names = sits.filter((s) => f.situations[s]).map((s) => f.situations[s][0]);
       out.set(url, { title, situations: names.length ? names : ["Другие меры"] });
     }
@@ -187,6 +187,9 @@ await check("the data: Kurgan and federal files, the child benefit in «Рожд
   const child = federal.measures.find((m) => m[0] === CHILD_BENEFIT);
   assert(child, CHILD_BENEFIT + " is in federal.json");
   assert(child[6].includes(BIRTH) && federal.situations[BIRTH][0] === BIRTH_TITLE, "the child benefit is in «" + BIRTH_TITLE + "»");
+  assert(child[7] === "child", "the child benefit's age bounds are the child's: " + JSON.stringify(child));
+  const jobless = federal.measures.find((m) => m[0] === "/services/posobie-po-bezrabotice/");
+  assert(jobless && jobless[4] === 16 && jobless[7] === null, "the unemployment benefit's bounds are the applicant's: " + JSON.stringify(jobless));
   assert(regional.measures.length > 0 && regional.measures.every((m) => m[0].startsWith("/services/kurgan-")), "kurgan.json holds the Kurgan measures");
 });
 

@@ -68,6 +68,7 @@ pub fn field(kind: Kind, path: &str) -> Option<&'static str> {
         "extra.eligibility.criteria" => Some("Условия"),
         "extra.eligibility.age_min" => Some("Возраст от, лет"),
         "extra.eligibility.age_max" => Some("Возраст до, лет"),
+        "extra.eligibility.age_of" => Some("Чей это возраст"),
         "extra.documents" => Some("Документы"),
         "extra.documents.ref" => Some("Документ из словаря"),
         "extra.documents.name" => Some("Название документа"),

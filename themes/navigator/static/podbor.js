@@ -127,11 +127,11 @@
     return cache[key];
   }
 
-  // A measure fits when one of its audiences is chosen. Bounds that start at 0 are a
-  // child's age (child benefits), so they are not compared with the visitor's own age.
+  // A measure fits when one of its audiences is chosen. Bounds of a child's age
+  // (age_of = "child": child benefits) are not compared with the visitor's own age.
   function fits(m, auds, years) {
     if (!m[3].some((k) => auds.has(k))) return false;
-    if (years == null || m[4] === 0) return true;
+    if (years == null || m[7] === "child") return true;
     return (m[4] == null || years >= m[4]) && (m[5] == null || years <= m[5]);
   }
 
