@@ -205,6 +205,12 @@ pub fn build_keeping(
         render::RenderError::Template(m) => BuildError::Template(m),
         render::RenderError::Io(m) => BuildError::Io(m),
     })?;
+    let (mut stats, mut env) = (stats, env);
+    stats.pages +=
+        render::render_translations(&mut site, &mut env, &staging).map_err(|e| match e {
+            render::RenderError::Template(m) => BuildError::Template(m),
+            render::RenderError::Io(m) => BuildError::Io(m),
+        })?;
     t.stage("render+index");
     staging
         .commit(opts.dispose)

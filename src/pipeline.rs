@@ -114,6 +114,35 @@ impl Pass {
                 },
             )
             .collect();
+        // Translations: checked like their originals, published under /<lang>/.
+        let translated: Vec<FileResult> = loaded
+            .translations
+            .par_iter()
+            .map(
+                |t| match read_content_file(&loaded.root, &content, &t.path) {
+                    Err(diags) => (Err(diags), None),
+                    Ok(mut file) => {
+                        as_translation(&mut file, &t.lang);
+                        let mut check = validate::check_file(&file, &loaded.dicts, today);
+                        // Its slug is its original's; its addresses are under /<lang>/.
+                        check.facts.record_kind = None;
+                        for c in &mut check.facts.claims {
+                            c.url = format!("/{}{}", t.lang, c.url);
+                        }
+                        let item = match model {
+                            Some(drafts) if check.diags.is_empty() => Some(
+                                crate::model::translation_from(&file, drafts, &t.lang)
+                                    .map_err(|e| Diagnostic::new("model", &file.rel, e)),
+                            ),
+                            _ => None,
+                        };
+                        (Ok(check), item)
+                    }
+                },
+            )
+            .collect();
+        let mut results = results;
+        results.extend(translated);
         let files = results.len();
         let mut checks = Vec::with_capacity(files);
         let mut unreadable = Vec::new();
@@ -167,5 +196,20 @@ impl Pass {
             &self.templates,
         );
         (diags, self.items)
+    }
+}
+
+/// A translation read as a content file names itself `slug.<lang>` (or `index.<lang>`
+/// in a bundle): give it its original's slug and bundle.
+fn as_translation(file: &mut crate::load::ContentFile, lang: &str) {
+    let suffix = format!(".{lang}");
+    if file.file_slug == format!("index{suffix}") && !file.components.is_empty() {
+        file.file_slug = file.components.pop().unwrap_or_default();
+        let dir = std::path::Path::new(&file.rel)
+            .parent()
+            .map(std::path::Path::to_path_buf);
+        file.bundle = dir;
+    } else if let Some(stem) = file.file_slug.strip_suffix(&suffix) {
+        file.file_slug = stem.to_string();
     }
 }

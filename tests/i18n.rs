@@ -72,7 +72,8 @@ fn without_comments(src: &str) -> String {
 
 /// The `trans(...)` calls of a template (comments left out): (byte range, key). The theme
 /// writes every call as `trans(key="…", lang=lang)`, so keys can be read off the source;
-/// a call in another form fails here.
+/// a call in another form fails here. The one exception is the language switch, which
+/// names each other version in its own language: `lang=t.lang`, in base.html.
 fn trans_calls(name: &str, src: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut calls = Vec::new();
     let mut from = 0;
@@ -89,10 +90,12 @@ fn trans_calls(name: &str, src: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 )
             });
         let end = start + "trans(".len() + after.find(')').expect("closing parenthesis") + 1;
-        assert_eq!(
-            &src[start..end],
-            format!("trans(key=\"{key}\", lang=lang)"),
-            "{name}: a trans call in another form"
+        let switch = name == "base.html"
+            && &src[start..end] == "trans(key=\"site_language_name\", lang=t.lang)";
+        assert!(
+            switch || src[start..end] == format!("trans(key=\"{key}\", lang=lang)"),
+            "{name}: a trans call in another form: {}",
+            &src[start..end]
         );
         calls.push((start..end, key.to_string()));
         from = end;
@@ -613,5 +616,95 @@ fn theme_scripts_have_no_cyrillic_text_of_their_own() {
         "interface text belongs in themes/navigator/translations/*.toml, passed to the \
          script by the page (data- attributes):\n{}",
         found.join("\n")
+    );
+}
+
+/// The fixture with `[languages.en]` and an English translation of a service.
+fn site_with_translation() -> Site {
+    let site = Site::new();
+    let mut config = site.read("config.toml");
+    config.push_str("\n[languages.en]\n");
+    site.write("config.toml", config);
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace(
+            "title = \"Единое пособие на детей и беременных женщин\"",
+            "title = \"Unified allowance for children and pregnant women\"",
+        )
+        .replace(
+            "description = \"Ежемесячная выплата семьям с детьми до 17 лет и беременным женщинам с невысоким доходом.\"",
+            "description = \"A monthly payment to low-income families with children under 17 and to pregnant women.\"",
+        );
+    site.write("content/services/edinoe-posobie.en.md", text);
+    site
+}
+
+#[test]
+fn a_translated_record_is_published_under_its_language_with_links_both_ways() {
+    let site = site_with_translation();
+    site.build(&[]).ok();
+    let en = site.out("en/services/edinoe-posobie/index.html");
+    assert!(en.contains("<html lang=\"en\">"), "{en}");
+    assert!(en.contains("<h1>Unified allowance for children and pregnant women</h1>"));
+    assert!(en.contains("Who can get it"), "the interface is English");
+    assert!(
+        en.contains("Support measure"),
+        "so are the words socnav writes"
+    );
+    assert!(!en.contains("Кто может получить"));
+    // Both versions name each other, for search engines and for the reader.
+    for html in [&en, &site.out("services/edinoe-posobie/index.html")] {
+        assert!(html.contains(
+            "<link rel=\"alternate\" hreflang=\"ru\" href=\"https://fixture.example/services/edinoe-posobie/\">"
+        ));
+        assert!(html.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://fixture.example/en/services/edinoe-posobie/\">"
+        ));
+    }
+    assert!(en
+        .contains("<a href=\"/services/edinoe-posobie/\" hreflang=\"ru\" lang=\"ru\">Русский</a>"));
+    let ru = site.out("services/edinoe-posobie/index.html");
+    assert!(ru.contains(
+        "<a href=\"/en/services/edinoe-posobie/\" hreflang=\"en\" lang=\"en\">English</a>"
+    ));
+    assert!(ru.contains("<html lang=\"ru\">") && ru.contains("Кто может получить"));
+    // A page without a translation has neither.
+    let other = site.out("services/edv-invalidam/index.html");
+    assert!(!other.contains("hreflang") && !other.contains("lang-switch"));
+    // In the sitemap; not in lists, not in the catalogue's open data.
+    assert!(site
+        .out("sitemap.xml")
+        .contains("<loc>https://fixture.example/en/services/edinoe-posobie/</loc>"));
+    assert!(!site.out("services/index.html").contains("/en/services/"));
+    assert!(!site
+        .out("opendata/catalogue.json")
+        .contains("Unified allowance"));
+}
+
+#[test]
+fn a_translation_needs_its_language_in_the_config_and_an_original() {
+    let site = site_with_translation();
+    site.write(
+        "content/services/net-takoy-mery.en.md",
+        site.read("content/services/edinoe-posobie.en.md"),
+    );
+    let d = site.single_error();
+    assert_eq!(d.file, "content/services/net-takoy-mery.en.md");
+    assert_eq!(d.message, "перевод без оригинала");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("content/services/net-takoy-mery.md"),
+        "{d:?}"
+    );
+    site.remove("content/services/net-takoy-mery.en.md");
+    site.replace("config.toml", "\n[languages.en]\n", "\n");
+    let d = site.single_error();
+    assert_eq!(d.file, "content/services/edinoe-posobie.en.md");
+    assert!(d.message.contains("«en»"), "{d:?}");
+    assert!(
+        d.help.as_deref().unwrap_or("").contains("[languages.en]"),
+        "{d:?}"
     );
 }

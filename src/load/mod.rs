@@ -85,6 +85,8 @@ pub struct Loaded {
     pub config: Config,
     /// Markdown files of content/, sorted (translations left out).
     pub paths: Vec<PathBuf>,
+    /// Translated pages of the languages in config.toml (`about.en.md`).
+    pub translations: Vec<Translation>,
     pub assets: Vec<ContentAsset>,
     pub dicts: Dictionaries,
     /// Problems found while loading the dictionaries.
@@ -103,6 +105,7 @@ impl Loaded {
             root: self.root.clone(),
             config: self.config.clone(),
             paths: Vec::new(),
+            translations: self.translations.clone(),
             assets: self.assets.clone(),
             dicts: self.dicts.clone(),
             diags: Vec::new(),
@@ -132,18 +135,80 @@ pub fn load(root: &Path) -> Result<Loaded, Fatal> {
             format!("не удалось прочитать папку content/: {e}"),
         )))
     })?;
-    md.retain(|p| !is_translation(p, &config.default_language));
     md.sort();
+    let mut diags = Vec::new();
+    let mut translations = Vec::new();
+    let originals: std::collections::HashSet<PathBuf> = md
+        .iter()
+        .filter(|p| translation_lang(p, &config.default_language).is_none())
+        .cloned()
+        .collect();
+    md.retain(|p| {
+        let Some((lang, original)) = translation_lang(p, &config.default_language) else {
+            return true;
+        };
+        let rel = rel_path(root, p);
+        if !config.languages.contains_key(&lang) {
+            diags.push(
+                Diagnostic::new(
+                    "translation",
+                    &rel,
+                    format!("перевод на язык «{lang}», которого нет в config.toml"),
+                )
+                .help(format!(
+                    "добавьте в config.toml раздел [languages.{lang}] или переименуйте файл"
+                )),
+            );
+        } else if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("_index.")) {
+            diags.push(
+                Diagnostic {
+                    severity: crate::diagnostics::Severity::Warning,
+                    ..Diagnostic::new(
+                    "translation",
+                    &rel,
+                    "переводы разделов (_index) пока не публикуются: раздел будет только на основном языке",
+                )
+                }
+                .help("уберите файл или оставьте его до поддержки переводов разделов"),
+            );
+        } else if !originals.contains(&original) {
+            diags.push(
+                Diagnostic::new("translation", &rel, "перевод без оригинала").help(format!(
+                    "рядом должна быть запись на основном языке: {}",
+                    rel_path(root, &original)
+                )),
+            );
+        } else {
+            translations.push(Translation {
+                lang,
+                path: p.clone(),
+                original: rel_path(root, &original),
+            });
+        }
+        false
+    });
     assets.sort_by(|a: &ContentAsset, b| a.rel.cmp(&b.rel));
-    let (dicts, diags) = data::load(root);
+    let (dicts, dict_diags) = data::load(root);
+    diags.extend(dict_diags);
     Ok(Loaded {
         root: root.to_path_buf(),
         config,
         paths: md,
+        translations,
         assets,
         dicts,
         diags,
     })
+}
+
+/// A translated page (`about.en.md`, `slug/index.en.md`) of a language set in
+/// config.toml, with its original.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub lang: String,
+    pub path: PathBuf,
+    /// The original's path relative to the site root (`content/about.md`).
+    pub original: String,
 }
 
 fn walk(
@@ -188,16 +253,12 @@ const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn b
     sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo \
     xh yi yo za zh zu";
 
-/// `about.en.md` is a translation (handled by the i18n work, not by this build).
-fn is_translation(path: &Path, default_lang: &str) -> bool {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    match stem.rsplit_once('.') {
-        Some((_, lang)) => lang != default_lang && LANGUAGES.split_whitespace().any(|l| l == lang),
-        None => false,
-    }
+/// `about.en.md` is a translation: its language and the original's path (`about.md`).
+fn translation_lang(path: &Path, default_lang: &str) -> Option<(String, PathBuf)> {
+    let stem = path.file_stem()?.to_string_lossy();
+    let (name, lang) = stem.rsplit_once('.')?;
+    (lang != default_lang && LANGUAGES.split_whitespace().any(|l| l == lang))
+        .then(|| (lang.to_string(), path.with_file_name(format!("{name}.md"))))
 }
 
 /// The bytes as a `String` if they are UTF-8, else the bytes back. Checked with
@@ -357,10 +418,18 @@ mod tests {
 
     #[test]
     fn translations_are_recognised() {
-        assert!(is_translation(Path::new("a/about.en.md"), "ru"));
-        assert!(!is_translation(Path::new("a/about.md"), "ru"));
-        assert!(!is_translation(Path::new("a/v1.2.md"), "ru"));
-        assert!(!is_translation(Path::new("a/plan.v2.md"), "ru"));
-        assert!(!is_translation(Path::new("a/about.ru.md"), "ru"));
+        let t = |p: &str| translation_lang(Path::new(p), "ru");
+        assert_eq!(
+            t("a/about.en.md"),
+            Some(("en".to_string(), PathBuf::from("a/about.md")))
+        );
+        assert_eq!(
+            t("a/x/index.de.md"),
+            Some(("de".to_string(), PathBuf::from("a/x/index.md")))
+        );
+        assert_eq!(t("a/about.md"), None);
+        assert_eq!(t("a/v1.2.md"), None);
+        assert_eq!(t("a/plan.v2.md"), None);
+        assert_eq!(t("a/about.ru.md"), None);
     }
 }

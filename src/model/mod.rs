@@ -55,6 +55,11 @@ pub struct Page {
     /// Attachments of a page bundle: (file name, path relative to content/).
     pub attachments: Vec<(String, String)>,
     pub links: Links,
+    /// A translation's language (`about.en.md`: `en`); `None` for the default language.
+    pub lang: Option<String>,
+    /// The other language versions of this page: (language, URL), the default language
+    /// first, then by language code.
+    pub translations: Vec<(String, String)>,
 }
 
 /// Reverse links, computed from the references of other records.
@@ -109,6 +114,9 @@ pub struct Site {
     /// month names…). Empty until a build resolves them from the translation tables
     /// (`build`, before rendering); `check` and `report` show none of them.
     pub labels: crate::render::translations::labels::Labels,
+    /// Translated pages (`about.en.md`), by language then path; rendered at `/<lang>/…`
+    /// beside their originals, and in no list, index or open-data file.
+    pub translations: Vec<Page>,
 }
 
 /// Deserialise a validated front matter into its typed form.
@@ -134,6 +142,20 @@ pub enum Item {
 
 /// Turn one validated file into its model item. Needs nothing but the file itself, so it
 /// runs in the same parallel pass that read and checked the file.
+/// The model item of a translated page (`about.en.md`): the page of its language, at
+/// `/<lang>` + the URL its original would have. Aliases stay with the original.
+pub fn translation_from(f: &ContentFile, drafts: bool, lang: &str) -> Result<Item, String> {
+    Ok(match item_from(f, drafts)? {
+        Item::Page(mut p) => {
+            p.lang = Some(lang.to_string());
+            p.url = format!("/{lang}{}", p.url);
+            p.aliases.clear();
+            Item::Page(p)
+        }
+        other => other,
+    })
+}
+
 pub fn item_from(f: &ContentFile, drafts: bool) -> Result<Item, String> {
     let hidden = || Item::Hidden {
         bundle_dir: f.bundle.as_ref().map(|_| {
@@ -182,6 +204,7 @@ impl Site {
             config,
             assets,
             dicts,
+            translations: sources,
             ..
         } = loaded;
         // Sized up front: a Page is large, and growing the vector 100,000 pages long
@@ -189,9 +212,11 @@ impl Site {
         let mut sections: Vec<Section> = Vec::new();
         let mut pages: Vec<Page> = Vec::with_capacity(items.len());
         let mut hidden_bundles: Vec<String> = Vec::new();
+        let mut translations: Vec<Page> = Vec::new();
         for item in items {
             match item {
                 Item::Section(s) => sections.push(*s),
+                Item::Page(p) if p.lang.is_some() => translations.push(*p),
                 Item::Page(p) => pages.push(*p),
                 Item::Hidden {
                     bundle_dir: Some(dir),
@@ -269,7 +294,9 @@ impl Site {
             by_slug,
             today,
             labels: Default::default(),
+            translations: Vec::new(),
         };
+        site.link_translations(translations, &sources);
         // One Russian sort key per page, shared by every list that sorts by title.
         let keys: Vec<String> = {
             use rayon::prelude::*;
@@ -297,6 +324,58 @@ impl Site {
         }
         site.taxonomies = taxonomies;
         site
+    }
+
+    /// Keep the translated pages and tell each page of a family about the others.
+    fn link_translations(&mut self, mut pages: Vec<Page>, sources: &[crate::load::Translation]) {
+        if pages.is_empty() {
+            return;
+        }
+        let original_of: HashMap<String, &str> = sources
+            .iter()
+            .map(|t| {
+                (
+                    crate::diagnostics::rel_path(&self.root, &t.path),
+                    t.original.as_str(),
+                )
+            })
+            .collect();
+        let by_rel: HashMap<&str, usize> = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.rel.as_str(), i))
+            .collect();
+        pages.sort_by(|a, b| (&a.lang, &a.rel).cmp(&(&b.lang, &b.rel)));
+        // Each family: the original's index and its translations' indexes.
+        let mut families: HashMap<usize, Vec<usize>> = HashMap::new();
+        pages.retain(|t| {
+            original_of
+                .get(t.rel.as_str())
+                .and_then(|o| by_rel.get(o))
+                .is_some()
+        });
+        for (n, t) in pages.iter().enumerate() {
+            let o = by_rel[original_of[t.rel.as_str()]];
+            families.entry(o).or_default().push(n);
+        }
+        let lang = self.config.default_language.clone();
+        for (o, members) in families {
+            let mut all: Vec<(String, String)> = vec![(lang.clone(), self.pages[o].url.clone())];
+            all.extend(members.iter().map(|&n| {
+                (
+                    pages[n].lang.clone().unwrap_or_default(),
+                    pages[n].url.clone(),
+                )
+            }));
+            self.pages[o].translations = all.clone();
+            for &n in &members {
+                pages[n].translations = all.clone();
+                // A translation sits in its original's section.
+                pages[n].section = self.pages[o].section;
+            }
+        }
+        self.translations = pages;
     }
 
     pub fn find(&self, kind: Kind, slug: &str) -> Option<usize> {
@@ -556,6 +635,8 @@ fn page_from(f: &ContentFile, drafts: bool) -> Result<Option<Page>, String> {
         section: 0,
         attachments: Vec::new(),
         links: Links::default(),
+        lang: None,
+        translations: Vec::new(),
     }))
 }
 

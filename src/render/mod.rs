@@ -78,6 +78,8 @@ pub struct RenderEnv {
     /// to clone: maps are reference-counted). The summaries themselves are not kept.
     summary_values: Vec<Value>,
     shared: Shared,
+    /// Templates and labels of each language with translated pages.
+    languages: Vec<Language>,
     /// Where site-absolute image paths (`/img/x.png`) are found: static/ and the theme's.
     static_roots: Vec<std::path::PathBuf>,
     /// Static file name → served (hashed) URL, sorted by name.
@@ -187,6 +189,35 @@ pub fn render_search_page(
     Renderer { site, out, env }.search_page(index_url)
 }
 
+/// Render the translated pages (`about.en.md` → `/en/about/`), language by language,
+/// with that language's templates and labels. Lists, the search index and open data
+/// hold the default language only.
+pub fn render_translations(
+    site: &mut Site,
+    env: &mut RenderEnv,
+    out: &Staging,
+) -> Result<usize, RenderError> {
+    let mut rendered = 0;
+    for n in 0..env.languages.len() {
+        // The language's templates and labels stand in for the default ones meanwhile.
+        std::mem::swap(&mut env.tera, &mut env.languages[n].tera);
+        std::mem::swap(&mut site.labels, &mut env.languages[n].labels);
+        let lang = env.languages[n].lang.clone();
+        let result = {
+            let r = Renderer { site, out, env };
+            site.translations
+                .par_iter()
+                .filter(|p| p.lang.as_deref() == Some(lang.as_str()))
+                .map(|p| r.page(p).map(|()| 1))
+                .sum::<Result<usize, RenderError>>()
+        };
+        std::mem::swap(&mut env.tera, &mut env.languages[n].tera);
+        std::mem::swap(&mut site.labels, &mut env.languages[n].labels);
+        rendered += result?;
+    }
+    Ok(rendered)
+}
+
 impl RenderEnv {
     /// Copy the static files into `out`, load the templates and translations, and convert
     /// the values that many pages share.
@@ -203,33 +234,37 @@ impl RenderEnv {
                 return Err(RenderError::Template(format!("нет шаблона {required}: добавьте его в templates/ или задайте тему (theme) в config.toml")));
             }
         }
-        let settings = &site.settings;
-        {
-            let g = tera.global_context();
-            g.insert(
-                "config",
-                &serde_json::json!({
-                    "title": site.config.title,
-                    "description": site.config.description,
-                    "base_url": site.config.base(),
-                    "language": site.config.default_language,
-                    "offline": settings.offline,
-                    "feedback": {
-                        "netlify": settings.feedback_endpoint.is_none(),
-                        "action": settings.feedback_endpoint.clone().unwrap_or_else(|| "/spasibo/".into()),
-                    },
-                    "repository": settings.repository,
-                }),
-            );
-            // The page's language, for `trans(key=…, lang=lang)` and `<html lang>`: the
-            // default language until records have translations.
-            g.insert("lang", &site.config.default_language);
-            g.insert("assets", &assets);
-            g.insert("nav", &nav(site));
-            g.insert(
-                "site",
-                &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
-            );
+        set_globals(
+            &mut tera,
+            site,
+            &assets,
+            &site.config.default_language,
+            &site.labels,
+        );
+        // A Tera and labels per language that has translated pages.
+        let mut langs: Vec<&str> = site
+            .translations
+            .iter()
+            .filter_map(|p| p.lang.as_deref())
+            .collect();
+        langs.dedup();
+        let mut languages = Vec::new();
+        for lang in langs {
+            let mut t = templates::load_for(
+                &site.root,
+                site.config.theme.as_deref(),
+                &translations,
+                lang,
+            )
+            .map_err(RenderError::Template)?;
+            let labels = translations::labels::Labels::of(&translations, lang)
+                .map_err(RenderError::Template)?;
+            set_globals(&mut t, site, &assets, lang, &labels);
+            languages.push(Language {
+                lang: lang.to_string(),
+                tera: t,
+                labels,
+            });
         }
         let summary_values: Vec<Value> = site
             .pages
@@ -241,6 +276,7 @@ impl RenderEnv {
             tera,
             summary_values,
             shared,
+            languages,
             assets,
             static_roots: {
                 let mut roots = vec![site.root.join("static")];
@@ -251,6 +287,51 @@ impl RenderEnv {
             },
         })
     }
+}
+
+/// The values every template of a language sees: the site's config, the page language,
+/// the hashed asset names, the menu and the generator.
+fn set_globals(
+    tera: &mut Tera,
+    site: &Site,
+    assets: &std::collections::BTreeMap<String, String>,
+    lang: &str,
+    labels: &translations::labels::Labels,
+) {
+    let settings = &site.settings;
+    let g = tera.global_context();
+
+    g.insert(
+        "config",
+        &serde_json::json!({
+            "title": site.config.title,
+            "description": site.config.description,
+            "base_url": site.config.base(),
+            "language": site.config.default_language,
+            "offline": settings.offline,
+            "feedback": {
+                "netlify": settings.feedback_endpoint.is_none(),
+                "action": settings.feedback_endpoint.clone().unwrap_or_else(|| "/spasibo/".into()),
+            },
+            "repository": settings.repository,
+        }),
+    );
+    // The page's language, for `trans(key=…, lang=lang)` and `<html lang>`: the
+    // default language, or that of the translated pages this Tera renders.
+    g.insert("lang", lang);
+    g.insert("assets", &assets);
+    g.insert("nav", &nav(site, labels));
+    g.insert(
+        "site",
+        &serde_json::json!({ "generator": "socnav", "build_date": site.today.to_string() }),
+    );
+}
+
+/// The templates and labels of a language with translated pages.
+pub struct Language {
+    lang: String,
+    tera: Tera,
+    labels: translations::labels::Labels,
 }
 
 impl Renderer<'_> {
@@ -343,6 +424,16 @@ impl Renderer<'_> {
             crate::markdown::image_size(src, dir, &self.static_roots)
         });
         let mut ctx = self.ctx(&p.url);
+        if !p.translations.is_empty() {
+            let versions: Vec<Value> = p
+                .translations
+                .iter()
+                .map(|(lang, url)| {
+                    Value::from_serializable(&serde_json::json!({ "lang": lang, "url": url }))
+                })
+                .collect();
+            ctx.insert_value("translations", Value::from(versions));
+        }
         match &p.record {
             Record::Service(s) => {
                 // Page-specific fields, plus parts shared with other pages from the cache.
@@ -496,7 +587,7 @@ pub(super) fn render_error(url: &str, template: &str, e: &tera::Error) -> String
     )
 }
 
-fn nav(site: &Site) -> Vec<NavItem> {
+fn nav(site: &Site, labels: &translations::labels::Labels) -> Vec<NavItem> {
     let mut items = Vec::new();
     for kind in [
         Kind::Service,
@@ -513,7 +604,7 @@ fn nav(site: &Site) -> Vec<NavItem> {
     }
     if site.config.has_taxonomy("categories") {
         items.push(NavItem {
-            title: site.labels.words.menu_categories.clone(),
+            title: labels.words.menu_categories.clone(),
             url: "/categories/".into(),
         });
     }

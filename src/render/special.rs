@@ -81,7 +81,7 @@ impl Renderer<'_> {
                     entries.extend(self.ordering_urls(s).into_iter().map(|u| (u, None)));
                 }
             }
-            for p in &site.pages {
+            for p in site.pages.iter().chain(&site.translations) {
                 entries.push((p.url.clone(), feeds::changed(p).map(|d| d.to_string())));
             }
             if self.tera.contains_template("search.html") {

@@ -68,6 +68,16 @@ pub fn load(
     theme: Option<&str>,
     translations: &Arc<Translations>,
 ) -> Result<Tera, String> {
+    load_for(root, theme, translations, &translations.default_language)
+}
+
+/// `load` for the pages of language `lang`: its words are inlined instead.
+pub fn load_for(
+    root: &Path,
+    theme: Option<&str>,
+    translations: &Arc<Translations>,
+    lang: &str,
+) -> Result<Tera, String> {
     let sources = collect(root, theme)?;
     for (path, text) in sources.values() {
         translations.check_source(text).map_err(|(line, e)| {
@@ -82,7 +92,7 @@ pub fn load(
     translations.register(&mut tera);
     let list: Vec<(String, String)> = sources
         .iter()
-        .map(|(n, (_, t))| (n.clone(), translations.inline(t)))
+        .map(|(n, (_, t))| (n.clone(), translations.inline_for(t, lang)))
         .collect();
     tera.add_raw_templates(list).map_err(|e| {
         let where_ = sources

@@ -22,7 +22,7 @@ use crate::config::Config;
 /// The interface strings of every language the theme or the site has.
 #[derive(Debug, Default)]
 pub struct Translations {
-    default_language: String,
+    pub(crate) default_language: String,
     /// Language → key → text.
     tables: FxHashMap<String, FxHashMap<String, String>>,
     /// Where a language's strings can be added, for error messages.
@@ -118,6 +118,11 @@ impl Translations {
     /// page. A template that sets `lang` itself, or a text no literal can quote, keeps its
     /// calls.
     pub fn inline(&self, source: &str) -> String {
+        self.inline_for(source, &self.default_language)
+    }
+
+    /// `inline` for the pages of language `lang` (translated records).
+    pub fn inline_for(&self, source: &str, lang: &str) -> String {
         const CALL: &str = "trans(key=\"";
         const TAIL: &str = "\", lang=lang)";
         if source.contains("set lang") {
@@ -138,7 +143,7 @@ impl Translations {
                 })
                 .filter(|(key, _)| !key.contains(['"', '\n']));
             let literal = call.and_then(|(key, len)| {
-                let text = self.get(key, &self.default_language).ok()?;
+                let text = self.get(key, lang).ok()?;
                 let quote = ['"', '\'', '`'].into_iter().find(|q| !text.contains(*q))?;
                 Some((format!("{quote}{text}{quote}"), len))
             });

@@ -94,6 +94,7 @@ fn same_but_body(old: &Page, new: &Page) -> bool {
     n.links = old.links.clone();
     n.file_dates = old.file_dates;
     n.attachments = old.attachments.clone();
+    n.translations = old.translations.clone();
     n.body = old.body.clone();
     n == *old
 }

@@ -184,7 +184,12 @@ struct NeededIf {
 impl Labels {
     /// The labels of the site's default language, with its overrides from config.toml.
     pub fn of_default_language(t: &Translations) -> Result<Labels, String> {
-        Labels::resolve(|key| t.get(key, &t.default_language).map(str::to_owned))
+        Labels::of(t, &t.default_language)
+    }
+
+    /// The labels of language `lang` (for its translated pages).
+    pub fn of(t: &Translations, lang: &str) -> Result<Labels, String> {
+        Labels::resolve(|key| t.get(key, lang).map(str::to_owned))
     }
 
     /// The labels from a lookup of each key.
