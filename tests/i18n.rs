@@ -652,6 +652,16 @@ fn a_translated_record_is_published_under_its_language_with_links_both_ways() {
         "so are the words socnav writes"
     );
     assert!(!en.contains("Кто может получить"));
+    // What stays Russian (the site's title, the sections in the menu) says so, for
+    // screen readers (WCAG 3.1.2).
+    assert!(
+        en.contains("<a href=\"/\" lang=\"ru\">Тестовый навигатор</a>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<li><a href=\"/services/\" lang=\"ru\">"),
+        "{en}"
+    );
     // Both versions name each other, for search engines and for the reader.
     for html in [&en, &site.out("services/edinoe-posobie/index.html")] {
         assert!(html.contains(

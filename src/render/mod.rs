@@ -67,6 +67,9 @@ pub struct Stats {
 struct NavItem {
     title: String,
     url: String,
+    /// The title is content (a section's or page's title), in the default language
+    /// whatever the page's language; else it comes from the translation table.
+    content: bool,
 }
 
 /// What rendering needs besides the model, prepared once per build: the templates, the
@@ -599,6 +602,7 @@ fn nav(site: &Site, labels: &translations::labels::Labels) -> Vec<NavItem> {
             items.push(NavItem {
                 title: s.title.clone(),
                 url: s.url.clone(),
+                content: true,
             });
         }
     }
@@ -606,12 +610,14 @@ fn nav(site: &Site, labels: &translations::labels::Labels) -> Vec<NavItem> {
         items.push(NavItem {
             title: labels.words.menu_categories.clone(),
             url: "/categories/".into(),
+            content: false,
         });
     }
     if let Some(p) = site.pages.iter().find(|p| p.url == "/about/") {
         items.push(NavItem {
             title: p.title.clone(),
             url: p.url.clone(),
+            content: true,
         });
     }
     items
