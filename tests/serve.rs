@@ -605,3 +605,72 @@ fn served_output_equals_a_clean_build_after_random_edit_sequences() {
         }
     }
 }
+
+/// Body edits reuse the last build's pair files of the search index (titles and order
+/// are unchanged) unless the word files now show enough records with both words; either
+/// way the served index equals a clean build's.
+#[test]
+fn served_search_pairs_equal_a_clean_build_after_body_edits() {
+    let site = Site::new();
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
+    let with_title = |title: &str| {
+        text.replacen(
+            "title = \"Единое пособие на детей и беременных женщин\"",
+            &format!("title = \"{title}\""),
+            1,
+        )
+    };
+    for n in 0..14 {
+        site.write(
+            &format!("content/services/pensiya-{n:02}.md"),
+            with_title(&format!("Пенсия номер {n}")),
+        );
+        site.write(
+            &format!("content/services/invalidnost-{n:02}.md"),
+            with_title(&format!("Инвалидность номер {n}")),
+        );
+    }
+    site.write(
+        "content/services/yashma.md",
+        with_title("Пенсия по инвалидности"),
+    );
+    let srv = start(&site);
+    let index = |s: &Site| {
+        let dirs: Vec<_> = std::fs::read_dir(srv.output.join("search"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().join("q").is_dir())
+            .collect();
+        assert_eq!(dirs.len(), 1, "one index folder");
+        let _ = s;
+        dirs[0].path().join("q").read_dir().unwrap().count()
+    };
+    assert!(
+        index(&site) > 0,
+        "the site has pair files (the test would prove nothing)"
+    );
+    for (n, (file, extra)) in [
+        (
+            "content/services/pensiya-03.md",
+            "\nПенсия и инвалидность: подробности.\n",
+        ),
+        (
+            "content/services/yashma.md",
+            "\nИнвалидности бывают разные.\n",
+        ),
+        (
+            "content/services/invalidnost-07.md",
+            "\nНомер пенсии указан в справке.\n",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let before = builds(&srv);
+        let t = site.read(file) + extra;
+        site.write(file, t);
+        settle_and_compare(&site, &srv, before, &format!("body edit {n}: {file}"));
+    }
+}

@@ -89,7 +89,7 @@ struct Hit {
     words: Vec<u32>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Top {
     count: u32,
     hits: Vec<Hit>,
@@ -301,12 +301,18 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     files.extend(word_files(&stems.stems, &ranked.top, &words, &records));
     files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
     files.extend(filter_files(site, &pages, &records));
+    // After body edits, titles and order are those of the last build: so are the pairs.
+    let body_edits = cache
+        .as_ref()
+        .is_some_and(|(_, changed)| !changed.is_empty());
     files.extend(pair_files(
         &stems.stems,
         &ranked.top,
         &ranked.titles,
         &titles,
         &records,
+        cache.as_mut().map(|(c, _)| &mut c.pairs),
+        body_edits,
     ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     if timings {
@@ -668,6 +674,8 @@ fn pair_files(
     title_stems: &TitleStems,
     titles: &[u32],
     records: &[String],
+    cache: Option<&mut Option<PairCache>>,
+    body_edits: bool,
 ) -> Vec<(String, Vec<u8>)> {
     // A stem in K_WORD titles or fewer has all of them in its own file (title hits rank
     // first there), and the page finds the other word in their titles: no pair needed.
@@ -676,38 +684,57 @@ fn pair_files(
         in_titles[s as usize] += 1;
     }
     let common = |s: u32| in_titles[s as usize] > K_WORD;
+    let cached = cache
+        .as_deref()
+        .and_then(Option::as_ref)
+        .filter(|_| body_edits);
     let mut pairs: FxHashMap<(u32, u32), Top> = FxHashMap::default();
-    let mut mine: Vec<u32> = Vec::new();
-    for (doc, ts) in title_stems.iter() {
-        mine.clear();
-        mine.extend(ts.iter().copied().filter(|&s| common(s)));
-        mine.sort_by(|a, b| stems[*a as usize].cmp(&stems[*b as usize]));
-        mine.dedup();
-        let title = titles[doc as usize];
-        for (i, &a) in mine.iter().enumerate() {
-            for &b in &mine[i + 1..] {
-                pairs.entry((a, b)).or_default().offer(
-                    K_WORD,
-                    || Hit {
-                        doc,
+    if let Some(c) = cached {
+        // Stem numbers change from build to build; stem texts do not.
+        let id: HashMap<&str, u32> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i as u32))
+            .collect();
+        for (a, b, top) in &c.tops {
+            if let (Some(&a), Some(&b)) = (id.get(a.as_str()), id.get(b.as_str())) {
+                pairs.insert((a, b), top.clone());
+            }
+        }
+    } else {
+        let mut mine: Vec<u32> = Vec::new();
+        for (doc, ts) in title_stems.iter() {
+            mine.clear();
+            mine.extend(ts.iter().copied().filter(|&s| common(s)));
+            mine.sort_by(|a, b| stems[*a as usize].cmp(&stems[*b as usize]));
+            mine.dedup();
+            let title = titles[doc as usize];
+            for (i, &a) in mine.iter().enumerate() {
+                for &b in &mine[i + 1..] {
+                    pairs.entry((a, b)).or_default().offer(
+                        K_WORD,
+                        || Hit {
+                            doc,
+                            title,
+                            fields: docs::TITLE,
+                            words: Vec::new(),
+                        },
+                        docs::TITLE,
                         title,
-                        fields: docs::TITLE,
-                        words: Vec::new(),
-                    },
-                    docs::TITLE,
-                    title,
-                );
+                    );
+                }
             }
         }
     }
     // The page already shows a screen of records with both words when the two word
     // files keep that many (a record in one's best with the other word in its title
-    // counts): such a pair needs no file, and the query saves its bytes.
+    // counts): such a pair needs no file, and the query saves its bytes. The word files
+    // change with bodies, so this is decided on every build.
     let both = |doc: u32, a: u32, b: u32| {
         let ts = title_stems.of(doc);
         ts.contains(&a) && ts.contains(&b)
     };
-    pairs.retain(|&(a, b), top| {
+    let needs_file = |&(a, b): &(u32, u32), top: &Top| {
         let mut seen: Vec<u32> = tops[a as usize]
             .hits
             .iter()
@@ -718,7 +745,29 @@ fn pair_files(
         seen.sort_unstable();
         seen.dedup();
         seen.len() < (top.count as usize).min(SCREEN)
+    };
+    let text = |(a, b): (u32, u32)| (stems[a as usize].clone(), stems[b as usize].clone());
+    let mut kept: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, top)| needs_file(k, top))
+        .map(|(k, _)| text(*k))
+        .collect();
+    kept.sort_unstable();
+    if let Some(c) = cached {
+        if c.kept == kept {
+            return c.files.clone();
+        }
+    }
+    let all = cache.is_some().then(|| {
+        pairs
+            .iter()
+            .map(|(k, top)| {
+                let (a, b) = text(*k);
+                (a, b, top.clone())
+            })
+            .collect::<Vec<_>>()
     });
+    pairs.retain(|k, top| needs_file(k, top));
     let mut by_file: HashMap<String, Vec<(String, &Top)>> = HashMap::new();
     for ((a, b), top) in &pairs {
         let key = pair_key(&stems[*a as usize], &stems[*b as usize]);
@@ -727,7 +776,7 @@ fn pair_files(
             .or_default()
             .push((key, top));
     }
-    by_file
+    let files: Vec<(String, Vec<u8>)> = by_file
         .into_par_iter()
         .map(|(name, mut entries)| {
             entries.sort_by(|x, y| x.0.cmp(&y.0));
@@ -743,7 +792,25 @@ fn pair_files(
             table.finish(&mut body, records);
             (format!("q/{name}.json"), body.into_bytes())
         })
-        .collect()
+        .collect();
+    if let (Some(slot), Some(tops)) = (cache, all) {
+        *slot = Some(PairCache {
+            tops,
+            kept,
+            files: files.clone(),
+        });
+    }
+    files
+}
+
+/// What pair files a build made, for `serve` to reuse after body edits (which change
+/// neither titles nor the order of documents): every pair of common title stems, as
+/// texts, with the records whose titles hold both; which pairs got a file; the files.
+#[derive(Default)]
+pub(super) struct PairCache {
+    tops: Vec<(String, String, Top)>,
+    kept: Vec<(String, String)>,
+    files: Vec<(String, Vec<u8>)>,
 }
 
 fn prefix_files(
