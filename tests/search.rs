@@ -34,14 +34,18 @@ fn shard(dir: &Path, kind: &str, key: &str) -> Value {
 fn word_entry(dir: &Path, word: &str) -> (Value, Value) {
     let st = text::stem(&text::russian(), word);
     let file = shard(dir, "w", &text::skeleton(&st));
-    let entry = file["s"]
+    (entry_where(&file, "t", &st), file)
+}
+
+/// The entry of a shard whose `field` is `value`.
+fn entry_where(file: &Value, field: &str, value: &str) -> Value {
+    file["s"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["t"] == st.as_str())
-        .unwrap_or_else(|| panic!("stem {st} not in its file: {file}"))
-        .clone();
-    (entry, file)
+        .find(|e| e[field] == value)
+        .unwrap_or_else(|| panic!("no entry with {field} = {value} in its file: {file}"))
+        .clone()
 }
 
 fn urls(entry: &Value, file: &Value) -> Vec<String> {
@@ -314,31 +318,7 @@ fn records_sharing_a_title_do_not_crowd_out_the_rest() {
 #[test]
 fn pair_files_keep_the_records_whose_titles_hold_two_common_words() {
     let site = Site::new();
-    let text = site
-        .read("content/services/edinoe-posobie.md")
-        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
-    let with_title = |title: &str| {
-        text.replacen(
-            "title = \"Единое пособие на детей и беременных женщин\"",
-            &format!("title = \"{title}\""),
-            1,
-        )
-    };
-    // Distinct titles, so that the same-title rule keeps one of each: 14 + 14 records.
-    for n in 0..14 {
-        site.write(
-            &format!("content/services/pensiya-{n:02}.md"),
-            with_title(&format!("Пенсия номер {n}")),
-        );
-        site.write(
-            &format!("content/services/invalidnost-{n:02}.md"),
-            with_title(&format!("Инвалидность номер {n}")),
-        );
-    }
-    site.write(
-        "content/services/yashma.md",
-        with_title("Пенсия по инвалидности"),
-    );
+    write_common_title_pairs(&site);
     site.build(&[]).ok();
     let dir = index_dir(&site);
     let ru = text::russian();
@@ -353,13 +333,7 @@ fn pair_files_keep_the_records_whose_titles_hold_two_common_words() {
     }
     let key = socnav::index::pair_key(&a, &b);
     let file = shard(&dir, "q", &key);
-    let entry = file["s"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["k"] == key.as_str())
-        .unwrap_or_else(|| panic!("pair {key} not in its file: {file}"))
-        .clone();
+    let entry = entry_where(&file, "k", &key);
     assert_eq!(entry["n"], 1, "{entry}");
     assert_eq!(urls(&entry, &file), ["/services/yashma/"]);
     // «пенсия номер»: the word files' best records already have both words, a screen

@@ -612,30 +612,7 @@ fn served_output_equals_a_clean_build_after_random_edit_sequences() {
 #[test]
 fn served_search_pairs_equal_a_clean_build_after_body_edits() {
     let site = Site::new();
-    let text = site
-        .read("content/services/edinoe-posobie.md")
-        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
-    let with_title = |title: &str| {
-        text.replacen(
-            "title = \"Единое пособие на детей и беременных женщин\"",
-            &format!("title = \"{title}\""),
-            1,
-        )
-    };
-    for n in 0..14 {
-        site.write(
-            &format!("content/services/pensiya-{n:02}.md"),
-            with_title(&format!("Пенсия номер {n}")),
-        );
-        site.write(
-            &format!("content/services/invalidnost-{n:02}.md"),
-            with_title(&format!("Инвалидность номер {n}")),
-        );
-    }
-    site.write(
-        "content/services/yashma.md",
-        with_title("Пенсия по инвалидности"),
-    );
+    write_common_title_pairs(&site);
     let srv = start(&site);
     let index = |s: &Site| {
         let dirs: Vec<_> = std::fs::read_dir(srv.output.join("search"))

@@ -9,6 +9,7 @@
 //! [`text`] holds the analysis both share with the browser script.
 
 pub mod docs;
+mod pairs;
 pub mod shards;
 pub mod text;
 mod words;
@@ -17,7 +18,8 @@ pub mod zola;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use shards::{build_shards, pair_key, ShardStats, Shards};
+pub use pairs::pair_key;
+pub use shards::{build_shards, ShardStats, Shards};
 pub use words::WordCache;
 
 use rayon::prelude::*;

@@ -28,8 +28,8 @@ pub struct WordCache {
     /// The documents of the last build in index order, their title numbers and their
     /// result records (all from front matter only).
     pub(super) order: Option<super::shards::Order>,
-    /// The pair files of the last build (`shards::PairCache`).
-    pub(super) pairs: Option<super::shards::PairCache>,
+    /// The pair files of the last build (`pairs::PairCache`).
+    pub(super) pairs: Option<super::pairs::PairCache>,
 }
 
 impl WordCache {

@@ -315,3 +315,34 @@ pub fn strip_tags(s: &str) -> String {
     }
     out
 }
+
+/// Services whose titles share two words, each in more titles (14 + 1) than a search
+/// index word file keeps: «Пенсия номер N» and «Инвалидность номер N», N = 0..13, and one
+/// «Пенсия по инвалидности» (`/services/yashma/`), copies of the fixture's single
+/// allowance otherwise.
+pub fn write_common_title_pairs(site: &Site) {
+    let text = site
+        .read("content/services/edinoe-posobie.md")
+        .replace("aliases = [\"/old/edinoe-posobie/\"]\n", "");
+    let with_title = |title: &str| {
+        text.replacen(
+            "title = \"Единое пособие на детей и беременных женщин\"",
+            &format!("title = \"{title}\""),
+            1,
+        )
+    };
+    for n in 0..14 {
+        site.write(
+            &format!("content/services/pensiya-{n:02}.md"),
+            with_title(&format!("Пенсия номер {n}")),
+        );
+        site.write(
+            &format!("content/services/invalidnost-{n:02}.md"),
+            with_title(&format!("Инвалидность номер {n}")),
+        );
+    }
+    site.write(
+        "content/services/yashma.md",
+        with_title("Пенсия по инвалидности"),
+    );
+}
