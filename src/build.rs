@@ -28,6 +28,15 @@ pub enum BuildError {
     Io(String),
 }
 
+impl From<render::RenderError> for BuildError {
+    fn from(e: render::RenderError) -> BuildError {
+        match e {
+            render::RenderError::Template(m) => BuildError::Template(m),
+            render::RenderError::Io(m) => BuildError::Io(m),
+        }
+    }
+}
+
 impl BuildError {
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -200,17 +209,9 @@ pub fn build_keeping(
             index
         },
         crate::index::Indexes::url,
-    )
-    .map_err(|e| match e {
-        render::RenderError::Template(m) => BuildError::Template(m),
-        render::RenderError::Io(m) => BuildError::Io(m),
-    })?;
+    )?;
     let (mut stats, mut env) = (stats, env);
-    stats.pages +=
-        render::render_translations(&mut site, &mut env, &staging).map_err(|e| match e {
-            render::RenderError::Template(m) => BuildError::Template(m),
-            render::RenderError::Io(m) => BuildError::Io(m),
-        })?;
+    stats.pages += render::render_translations(&mut site, &mut env, &staging)?;
     t.stage("render+index");
     staging
         .commit(opts.dispose)

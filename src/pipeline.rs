@@ -94,55 +94,42 @@ struct Pass {
 impl Pass {
     fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Pass {
         let content = loaded.content_dir();
-        let results: Vec<FileResult> = loaded
-            .paths
-            .par_iter()
-            .map(
-                |path| match read_content_file(&loaded.root, &content, path) {
-                    Err(diags) => (Err(diags), None),
-                    Ok(file) => {
-                        let check = validate::check_file(&file, &loaded.dicts, today);
-                        let item = match model {
-                            Some(drafts) if check.diags.is_empty() => Some(
-                                item_from(&file, drafts)
-                                    .map_err(|e| Diagnostic::new("model", &file.rel, e)),
-                            ),
-                            _ => None,
-                        };
-                        (Ok(check), item)
+        let one = |path: &std::path::Path, lang: Option<&str>| -> FileResult {
+            let mut file = match read_content_file(&loaded.root, &content, path) {
+                Err(diags) => return (Err(diags), None),
+                Ok(file) => file,
+            };
+            if let Some(lang) = lang {
+                as_translation(&mut file, lang);
+            }
+            let mut check = validate::check_file(&file, &loaded.dicts, today);
+            if let Some(lang) = lang {
+                // A translation's slug is its original's; its addresses are under /<lang>/.
+                check.facts.record_kind = None;
+                for c in &mut check.facts.claims {
+                    c.url = format!("/{lang}{}", c.url);
+                }
+            }
+            let item = match model {
+                Some(drafts) if check.diags.is_empty() => Some(
+                    match lang {
+                        Some(lang) => crate::model::translation_from(&file, drafts, lang),
+                        None => item_from(&file, drafts),
                     }
-                },
-            )
-            .collect();
+                    .map_err(|e| Diagnostic::new("model", &file.rel, e)),
+                ),
+                _ => None,
+            };
+            (Ok(check), item)
+        };
+        let mut results: Vec<FileResult> = loaded.paths.par_iter().map(|p| one(p, None)).collect();
         // Translations: checked like their originals, published under /<lang>/.
-        let translated: Vec<FileResult> = loaded
-            .translations
-            .par_iter()
-            .map(
-                |t| match read_content_file(&loaded.root, &content, &t.path) {
-                    Err(diags) => (Err(diags), None),
-                    Ok(mut file) => {
-                        as_translation(&mut file, &t.lang);
-                        let mut check = validate::check_file(&file, &loaded.dicts, today);
-                        // Its slug is its original's; its addresses are under /<lang>/.
-                        check.facts.record_kind = None;
-                        for c in &mut check.facts.claims {
-                            c.url = format!("/{}{}", t.lang, c.url);
-                        }
-                        let item = match model {
-                            Some(drafts) if check.diags.is_empty() => Some(
-                                crate::model::translation_from(&file, drafts, &t.lang)
-                                    .map_err(|e| Diagnostic::new("model", &file.rel, e)),
-                            ),
-                            _ => None,
-                        };
-                        (Ok(check), item)
-                    }
-                },
-            )
-            .collect();
-        let mut results = results;
-        results.extend(translated);
+        results.par_extend(
+            loaded
+                .translations
+                .par_iter()
+                .map(|t| one(&t.path, Some(&t.lang))),
+        );
         let files = results.len();
         let mut checks = Vec::with_capacity(files);
         let mut unreadable = Vec::new();
