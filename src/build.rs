@@ -124,6 +124,10 @@ pub struct Kept {
     pub index_dir: String,
     pub index_files: Vec<(String, u64)>,
     pub output: PathBuf,
+    /// For checking an edited file again against the others.
+    pub across: crate::validate::Across,
+    /// Where each record's piece of the large open-data files lies.
+    pub layouts: Vec<crate::write::Layout>,
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -149,8 +153,9 @@ pub fn build_keeping(
         let root = opts.root.clone();
         std::thread::spawn(move || crate::load::git::file_dates(&root))
     };
-    let (outcome, site) = crate::pipeline::run_to_site(&loaded, today, opts.drafts);
+    let (mut outcome, site) = crate::pipeline::run_to_site(&loaded, today, opts.drafts, keep);
     t.stage("check+model");
+    let across = outcome.across.take();
     let Some(mut site) = site else {
         let errors = outcome
             .diags
@@ -213,6 +218,7 @@ pub fn build_keeping(
     let (mut stats, mut env) = (stats, env);
     stats.pages += render::render_translations(&mut site, &mut env, &staging)?;
     t.stage("render+index");
+    let layouts = staging.take_layouts();
     staging
         .commit(opts.dispose)
         .map_err(|e| BuildError::Io(e.0))?;
@@ -232,6 +238,8 @@ pub fn build_keeping(
             env,
             words,
             output,
+            across: across.unwrap_or_default(),
+            layouts,
         }),
         None => {
             // Freeing the model takes a core half a second at 100,000 pages; the command

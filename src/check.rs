@@ -15,7 +15,7 @@ pub fn check(root: &Path, strict: bool) -> Result<Outcome, Box<Diagnostic>> {
     if !strict {
         return Ok(crate::pipeline::run(&loaded, today, None));
     }
-    let (mut outcome, site) = crate::pipeline::run_to_site(&loaded, today, false);
+    let (mut outcome, site) = crate::pipeline::run_to_site(&loaded, today, false, false);
     if let Some(site) = site {
         outcome
             .diags

@@ -19,6 +19,8 @@ pub struct Outcome {
     pub files: usize,
     /// Model items, when a model was asked for and the content has no errors.
     pub items: Option<Vec<Item>>,
+    /// For checking edited files again (`run_to_site` with `keep`, no errors).
+    pub across: Option<validate::Across>,
 }
 
 impl Outcome {
@@ -46,13 +48,20 @@ pub fn run(loaded: &Loaded, today: Date, model: Option<bool>) -> Outcome {
         diags,
         files,
         items: (model.is_some() && clean).then_some(items),
+        across: None,
     }
 }
 
 /// `run` for a build: when every file is valid on its own, the site model is assembled
 /// while the checks that span files run (at 100,000 records each takes a core for half
-/// a second). The model is returned only when those checks find no error either.
-pub fn run_to_site(loaded: &Loaded, today: Date, drafts: bool) -> (Outcome, Option<Site>) {
+/// a second). The model is returned only when those checks find no error either. With
+/// `keep`, the outcome also keeps what checking one file again needs (`serve`).
+pub fn run_to_site(
+    loaded: &Loaded,
+    today: Date,
+    drafts: bool,
+    keep: bool,
+) -> (Outcome, Option<Site>) {
     let mut pass = Pass::run(loaded, today, Some(drafts));
     let files = pass.files;
     if pass.has_errors() {
@@ -62,11 +71,20 @@ pub fn run_to_site(loaded: &Loaded, today: Date, drafts: bool) -> (Outcome, Opti
                 diags,
                 files,
                 items: None,
+                across: None,
             },
             None,
         );
     }
     let items = std::mem::take(&mut pass.items);
+    let across = keep.then(|| {
+        let facts: Vec<validate::FileFacts> = pass.checks.iter().map(|c| c.facts.clone()).collect();
+        validate::Across {
+            index: validate::SlugIndex::build(&facts),
+            facts,
+            templates: pass.templates.clone(),
+        }
+    });
     let (diags, site) = rayon::join(
         || pass.finish(loaded).0,
         || Site::build(loaded.model_parts(), items, today),
@@ -77,6 +95,7 @@ pub fn run_to_site(loaded: &Loaded, today: Date, drafts: bool) -> (Outcome, Opti
             diags,
             files,
             items: None,
+            across: across.filter(|_| clean),
         },
         clean.then_some(site),
     )

@@ -14,6 +14,19 @@ pub struct Staging {
     /// Folders already made: most files go into a folder that exists, and asking the
     /// system again costs two calls (a failing mkdir and a stat) per file.
     made: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
+    /// Where the pieces of files written piece by piece lie (`Sink::piece`).
+    layouts: std::sync::Arc<std::sync::Mutex<Vec<Layout>>>,
+}
+
+/// Where each piece of a file written piece by piece (`Sink::piece`) lies, by the key
+/// the writer gave it: the preview writes such a file again with only some pieces
+/// replaced, copying the rest from the last build (`export::rewrite`).
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The file, relative to the output.
+    pub rel: String,
+    /// (key, byte range), in file order.
+    pub pieces: Vec<(usize, std::ops::Range<u64>)>,
 }
 
 #[derive(Debug)]
@@ -29,20 +42,78 @@ impl From<WriteError> for String {
 pub struct Sink {
     w: std::io::BufWriter<std::fs::File>,
     path: PathBuf,
+    rel: String,
+    /// Bytes written so far.
+    pos: u64,
+    pieces: Vec<(usize, std::ops::Range<u64>)>,
+    layouts: std::sync::Arc<std::sync::Mutex<Vec<Layout>>>,
 }
 
 impl Sink {
     pub fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
+        self.pos += bytes.len() as u64;
         self.w
             .write_all(bytes)
             .map_err(|e| WriteError(format!("не удалось записать {}: {e}", self.path.display())))
+    }
+
+    /// `put`, remembering where these bytes lie under `key` (see [`Layout`]).
+    pub fn piece(&mut self, key: usize, bytes: &[u8]) -> Result<(), WriteError> {
+        let start = self.pos;
+        self.put(bytes)?;
+        self.pieces.push((key, start..self.pos));
+        Ok(())
+    }
+
+    /// Copy the bytes `range` of the file `from` (by the kernel, without reading them).
+    pub fn put_from(
+        &mut self,
+        from: &std::fs::File,
+        range: std::ops::Range<u64>,
+    ) -> Result<(), WriteError> {
+        use std::io::{Read, Seek};
+        let failed = |e: std::io::Error| {
+            WriteError(format!("не удалось записать {}: {e}", self.path.display()))
+        };
+        if range.is_empty() {
+            return Ok(());
+        }
+        self.w.flush().map_err(failed)?;
+        let mut from = from;
+        from.seek(std::io::SeekFrom::Start(range.start))
+            .map_err(failed)?;
+        let len = range.end - range.start;
+        let copied = std::io::copy(&mut from.take(len), self.w.get_mut()).map_err(failed)?;
+        if copied != len {
+            return Err(failed(std::io::ErrorKind::UnexpectedEof.into()));
+        }
+        self.pos += len;
+        Ok(())
+    }
+
+    /// Bytes written so far.
+    pub fn position(&self) -> u64 {
+        self.pos
+    }
+
+    /// Give the file this layout instead of the pieces `piece` recorded (a file made by
+    /// copying pieces from another knows where they went).
+    pub fn set_layout(&mut self, pieces: Vec<(usize, std::ops::Range<u64>)>) {
+        self.pieces = pieces;
     }
 
     /// Flush the file; until then a write error may not have been seen.
     pub fn finish(mut self) -> Result<(), WriteError> {
         self.w
             .flush()
-            .map_err(|e| WriteError(format!("не удалось записать {}: {e}", self.path.display())))
+            .map_err(|e| WriteError(format!("не удалось записать {}: {e}", self.path.display())))?;
+        if !self.pieces.is_empty() {
+            self.layouts.lock().expect("layouts lock").push(Layout {
+                rel: std::mem::take(&mut self.rel),
+                pieces: std::mem::take(&mut self.pieces),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -102,6 +173,7 @@ impl Staging {
             dir: Some(dir),
             target,
             made: Default::default(),
+            layouts: Default::default(),
         })
     }
 
@@ -126,6 +198,7 @@ impl Staging {
             dir: Some(dir),
             target,
             made: Default::default(),
+            layouts: Default::default(),
         })
     }
 
@@ -225,7 +298,16 @@ impl Staging {
         Ok(Sink {
             w: std::io::BufWriter::with_capacity(1 << 17, create_new(&path)?),
             path,
+            rel: rel.to_string(),
+            pos: 0,
+            pieces: Vec::new(),
+            layouts: self.layouts.clone(),
         })
+    }
+
+    /// The layouts of the files written piece by piece so far (see [`Layout`]).
+    pub fn take_layouts(&self) -> Vec<Layout> {
+        std::mem::take(&mut *self.layouts.lock().expect("layouts lock"))
     }
 
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {

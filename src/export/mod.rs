@@ -13,6 +13,9 @@
 pub(crate) mod csv;
 mod hsds;
 mod json_schema;
+mod rewrite;
+
+pub use rewrite::rewrite;
 
 use serde_json::{json, Value};
 
@@ -76,11 +79,14 @@ pub fn record(site: &Site, p: &Page) -> Option<Value> {
     Some(v)
 }
 
-/// Write every open-data file into the staging folder.
-pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
-    use rayon::prelude::*;
-    let started = std::time::Instant::now();
-    hsds::write(site, out)?;
+/// The piece of a file written piece by piece that comes before the records, when it
+/// can change with them (`write::Layout`).
+pub(crate) const HEAD: usize = usize::MAX;
+/// The pieces of the HSDS tables made from the taxonomies (the terms in use).
+pub(crate) const SMALL: usize = usize::MAX - 1;
+
+/// The start of `catalogue.json`, up to its records.
+fn catalogue_head(site: &Site) -> String {
     let head = json!({
         "version": VERSION,
         "$schema": format!("{}/opendata/catalogue.schema.json", site.config.base()),
@@ -96,8 +102,32 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
             .map(|d| d.to_string()),
     })
     .to_string();
+    head[..head.len() - 1].to_string()
+}
+
+/// A record's text (its own file and its part of the catalogue) and its CSV line.
+fn record_pieces(site: &Site, p: &Page, columns: &csv::Columns) -> Option<(String, String)> {
+    let v = record(site, p)?;
+    Some((crate::json::to_string(&v), columns.row(&v)))
+}
+
+/// Write a record's own file.
+fn write_record(site: &Site, out: &Staging, i: usize, text: &str) -> Result<(), String> {
+    let p = &site.pages[i];
+    let kind = p.kind.expect("a record");
+    let path = record_url(kind, &p.slug);
+    out.write(path.trim_start_matches('/'), text.as_bytes())
+        .map_err(|e| e.0)
+}
+
+/// Write every open-data file into the staging folder.
+pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
+    hsds::write(site, out)?;
+    let head = catalogue_head(site);
     let mut catalogue = out.create("opendata/catalogue.json")?;
-    catalogue.put(&head.as_bytes()[..head.len() - 1])?;
+    catalogue.piece(HEAD, head.as_bytes())?;
     catalogue.put(b",\"records\":{")?;
     // Kind by kind, in chunks: each record is serialised once, in parallel, to its JSON
     // text (its own file and the catalogue) and its CSV line, and the chunk's text is
@@ -111,30 +141,25 @@ pub fn write(site: &Site, out: &Staging) -> Result<(), String> {
             catalogue.put(b",")?;
         }
         catalogue.put(format!("\"{}\":[", kind.section()).as_bytes())?;
-        let pages: Vec<&Page> = site.pages.iter().filter(|p| p.kind == Some(kind)).collect();
+        let pages: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].kind == Some(kind))
+            .collect();
         let mut first = true;
         for chunk in pages.chunks(CHUNK) {
-            let done: Vec<(String, String)> = chunk
+            let done: Vec<(usize, String, String)> = chunk
                 .par_iter()
-                .filter_map(|p| {
-                    let v = record(site, p)?;
-                    let text = crate::json::to_string(&v);
-                    let row = columns.row(&v);
-                    let path = record_url(kind, &p.slug);
-                    Some(
-                        out.write(path.trim_start_matches('/'), text.as_bytes())
-                            .map(|_| (text, row))
-                            .map_err(|e| e.0),
-                    )
+                .filter_map(|&i| {
+                    let (text, row) = record_pieces(site, &site.pages[i], &columns)?;
+                    Some(write_record(site, out, i, &text).map(|_| (i, text, row)))
                 })
                 .collect::<Result<_, String>>()?;
-            for (text, row) in &done {
+            for (i, text, row) in &done {
                 if !first {
                     catalogue.put(b",")?;
                 }
                 first = false;
-                catalogue.put(text.as_bytes())?;
-                table.put(row.as_bytes())?;
+                catalogue.piece(*i, text.as_bytes())?;
+                table.piece(*i, row.as_bytes())?;
             }
         }
         catalogue.put(b"]")?;

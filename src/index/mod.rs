@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 pub use pairs::pair_key;
-pub use shards::{build_shards, ShardStats, Shards};
+pub use shards::{build_shards, ShardStats, Shards, Since};
 pub use words::WordCache;
 
 use rayon::prelude::*;
@@ -46,7 +46,7 @@ pub fn build(site: &Site) -> Result<Indexes, String> {
     })
 }
 
-/// `build`, keeping every document's words in `cache` for `build_after_body_edits`.
+/// `build`, keeping every document's words in `cache` for `build_after_edits`.
 pub fn build_filling(site: &Site, cache: &mut WordCache) -> Result<Indexes, String> {
     let (shards, zola) = rayon::join(
         || shards::build_shards_filling(site, cache),
@@ -58,14 +58,14 @@ pub fn build_filling(site: &Site, cache: &mut WordCache) -> Result<Indexes, Stri
     })
 }
 
-/// `build` after an edit that changed only the bodies of the pages `changed`.
-pub fn build_after_body_edits(
+/// `build` after the edit `since` the cache was filled.
+pub fn build_after_edits(
     site: &Site,
     cache: &mut WordCache,
-    changed: &[usize],
+    since: shards::Since,
 ) -> Result<Indexes, String> {
     let (shards, zola) = rayon::join(
-        || shards::build_shards_after_body_edits(site, cache, changed),
+        || shards::build_shards_after_edits(site, cache, since),
         || zola::build(site),
     );
     Ok(Indexes {

@@ -162,40 +162,60 @@ pub fn build_shards(site: &Site) -> Result<Shards, String> {
     build(site, None)
 }
 
+/// What changed since the word cache was filled.
+#[derive(Clone, Copy)]
+pub enum Since<'a> {
+    /// Nothing: fill the cache anew.
+    Nothing,
+    /// Only the bodies of these pages (the same pages, front matter and order).
+    Bodies(&'a [usize]),
+    /// The front matter (and maybe bodies) of these pages; the same pages otherwise.
+    FrontMatter(&'a [usize]),
+}
+
+impl Since<'_> {
+    fn pages(&self) -> &[usize] {
+        match self {
+            Since::Nothing => &[],
+            Since::Bodies(p) | Since::FrontMatter(p) => p,
+        }
+    }
+}
+
 /// Build the index and fill `cache` with every document's words.
 pub fn build_shards_filling(site: &Site, cache: &mut WordCache) -> Result<Shards, String> {
     *cache = WordCache::default();
-    build(site, Some((cache, &[])))
+    build(site, Some((cache, Since::Nothing)))
 }
 
-/// Build the index again after only the bodies of the pages `changed` were edited since
-/// `cache` was filled (the same pages, front matter and order): the other documents'
-/// words come from the cache.
-pub fn build_shards_after_body_edits(
+/// Build the index again after the edit `since` the cache was filled: the other
+/// documents' words come from the cache.
+pub fn build_shards_after_edits(
     site: &Site,
     cache: &mut WordCache,
-    changed: &[usize],
+    since: Since,
 ) -> Result<Shards, String> {
-    build(site, Some((cache, changed)))
+    build(site, Some((cache, since)))
 }
 
-fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<Shards, String> {
-    if let Some((c, changed)) = cache.as_mut() {
+fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shards, String> {
+    if let Some((c, since)) = cache.as_mut() {
         c.docs.resize(site.pages.len(), None);
-        for &i in changed.iter() {
+        for &i in since.pages() {
             c.docs[i] = None;
         }
     }
-    // After body edits the documents, their order and their records are those of the
-    // last build (they come from front matter only).
-    let kept = cache
-        .as_mut()
-        .filter(|(_, changed)| !changed.is_empty())
-        .and_then(|(c, _)| c.order.take());
     let t0 = std::time::Instant::now();
-    let (pages, titles, records) = match kept {
-        Some(order) => order,
-        None => order(site),
+    // After body edits the documents, their order and their records are those of the
+    // last build (they come from front matter only); after front-matter edits, the
+    // records of the other documents are, where their rank did not change.
+    let (pages, titles, records) = match cache.as_mut() {
+        Some((c, Since::Bodies(_))) => c.order.take().unwrap_or_else(|| order(site)),
+        Some((c, Since::FrontMatter(changed))) => match c.order.take() {
+            Some(old) => order_reusing(site, old, changed),
+            None => order(site),
+        },
+        _ => order(site),
     };
     let mut words: Vec<Word> = Vec::new();
     let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -304,10 +324,9 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, &[usize])>) -> Result<S
     files.extend(word_files(&stems.stems, &ranked.top, &words, &records));
     files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
     files.extend(filter_files(site, &pages, &records));
-    // After body edits, titles and order are those of the last build: so are the pairs.
-    let body_edits = cache
-        .as_ref()
-        .is_some_and(|(_, changed)| !changed.is_empty());
+    // After body edits, titles, order and records are those of the last build: so are
+    // the pairs.
+    let body_edits = matches!(cache, Some((_, Since::Bodies(_))));
     files.extend(pairs::pair_files(
         &stems.stems,
         &ranked.top,
@@ -451,6 +470,39 @@ pub(super) type Order = (Vec<usize>, Vec<u32>, Vec<String>);
 /// The documents in index order: by kind, status, title and URL. Records with the same
 /// title share a number (they are next to each other).
 fn order(site: &Site) -> Order {
+    let (pages, titles) = ranks(site);
+    let records: Vec<String> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
+        .collect();
+    (pages, titles, records)
+}
+
+/// `order` after the front matter of the pages `changed` was edited: the records of
+/// the last build (`old`) are kept where the page and its rank are the same.
+fn order_reusing(site: &Site, old: Order, changed: &[usize]) -> Order {
+    let (old_pages, _, old_records) = old;
+    let (pages, titles) = ranks(site);
+    let mut old_records: Vec<Option<String>> = old_records.into_iter().map(Some).collect();
+    let kept: Vec<Option<String>> = pages
+        .iter()
+        .enumerate()
+        .map(|(rank, i)| {
+            let same = old_pages.get(rank) == Some(i) && !changed.contains(i);
+            same.then(|| old_records[rank].take()).flatten()
+        })
+        .collect();
+    let records = kept
+        .into_par_iter()
+        .zip(pages.par_iter().enumerate())
+        .map(|(r, (rank, &i))| r.unwrap_or_else(|| docs::record_json(site, &site.pages[i], rank)))
+        .collect();
+    (pages, titles, records)
+}
+
+/// The documents in index order, and the title number of each.
+fn ranks(site: &Site) -> (Vec<usize>, Vec<u32>) {
     let mut pages: Vec<usize> = (0..site.pages.len())
         .filter(|&i| site.pages[i].in_search_index)
         .collect();
@@ -472,12 +524,7 @@ fn order(site: &Site) -> Order {
         let last = titles.last().copied().unwrap_or(0);
         titles.push(if same { last } else { last + 1 });
     }
-    let records: Vec<String> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(rank, &i)| docs::record_json(site, &site.pages[i], rank))
-        .collect();
-    (pages, titles, records)
+    (pages, titles)
 }
 
 /// A file's document table: doc id → local index, in order of first use.

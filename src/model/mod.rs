@@ -297,17 +297,27 @@ impl Site {
             translations: Vec::new(),
         };
         site.link_translations(translations, &sources);
+        site.relink();
+        site
+    }
+
+    /// Compute what the model derives from the pages: reverse links, section lists and
+    /// taxonomy terms. `serve` calls it again after putting edited pages in place.
+    pub fn relink(&mut self) {
         // One Russian sort key per page, shared by every list that sorts by title.
         let keys: Vec<String> = {
             use rayon::prelude::*;
-            site.pages.par_iter().map(|p| collate(&p.title)).collect()
+            self.pages.par_iter().map(|p| collate(&p.title)).collect()
         };
+        for s in &mut self.sections {
+            s.pages.clear();
+            s.subsections.clear();
+        }
         // Reverse links, section lists and taxonomy terms read the pages and fill
         // different parts of the model: side by side.
         let (links, taxonomies) = {
-            let site = &mut site;
-            let (pages, sections) = (&site.pages, &mut site.sections);
-            let (by_slug, config) = (&site.by_slug, &site.config);
+            let (pages, sections) = (&self.pages, &mut self.sections);
+            let (by_slug, config) = (&self.by_slug, &self.config);
             let ((links, ()), taxonomies) = rayon::join(
                 || {
                     rayon::join(
@@ -319,11 +329,64 @@ impl Site {
             );
             (links, taxonomies)
         };
-        for (p, l) in site.pages.iter_mut().zip(links) {
+        for (p, l) in self.pages.iter_mut().zip(links) {
             p.links = l;
         }
-        site.taxonomies = taxonomies;
-        site
+        self.taxonomies = taxonomies;
+    }
+
+    /// Put `new`, page `i` read again from its file, in place of the old one, keeping
+    /// what the model gave the old one (its section, git dates, attachments and
+    /// translations). Reverse links, lists and terms are stale until `relink`.
+    pub fn replace_page(&mut self, i: usize, mut new: Page) {
+        let old = &mut self.pages[i];
+        new.section = old.section;
+        new.file_dates = old.file_dates;
+        new.attachments = std::mem::take(&mut old.attachments);
+        new.translations = std::mem::take(&mut old.translations);
+        new.links = std::mem::take(&mut old.links);
+        *old = new;
+    }
+
+    /// The pages page `i` reads when rendered, and those that read it: the records it
+    /// refers to and the records that refer to it (one step either way). A page's own
+    /// output depends only on itself and these.
+    pub fn neighbours(&self, i: usize) -> Vec<usize> {
+        let p = &self.pages[i];
+        let mut out: Vec<usize> = Vec::new();
+        let mut add = |kind: Kind, slug: &str| {
+            if let Some(j) = self.find(kind, slug) {
+                out.push(j);
+            }
+        };
+        match &p.record {
+            Record::Service(s) => {
+                s.providers.iter().for_each(|x| add(Kind::Provider, x));
+                s.standards.iter().for_each(|x| add(Kind::Standard, x));
+            }
+            Record::Standard(s) => {
+                if let Some(x) = &s.superseded_by {
+                    add(Kind::Standard, x);
+                }
+                if let Some(x) = &s.developer {
+                    add(Kind::Provider, x);
+                }
+            }
+            Record::Situation(s) => {
+                for step in &s.steps {
+                    step.services.iter().for_each(|x| add(Kind::Service, x));
+                }
+            }
+            Record::Provider(_) | Record::Plain => {}
+        }
+        let l = &p.links;
+        out.extend(&l.services);
+        out.extend(&l.developed);
+        out.extend(&l.supersedes);
+        out.extend(l.situations.iter().map(|(s, _)| *s));
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Keep the translated pages and tell each page of a family about the others.
@@ -525,12 +588,7 @@ fn taxonomies(pages: &[Page], config: &crate::config::Config, keys: &[String]) -
         }
         let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, p) in pages.iter().enumerate() {
-            let list = match *name {
-                "categories" => &p.taxonomies.categories,
-                "audiences" => &p.taxonomies.audiences,
-                _ => &p.taxonomies.regions,
-            };
-            for t in list {
+            for t in p.taxonomies.of(name) {
                 terms.entry(t.clone()).or_default().push(i);
             }
         }

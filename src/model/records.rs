@@ -15,6 +15,18 @@ pub struct Taxonomies {
     pub regions: Vec<String>,
 }
 
+impl Taxonomies {
+    /// The terms of the taxonomy `name` (none for a taxonomy socnav does not know).
+    pub fn of(&self, name: &str) -> &[String] {
+        match name {
+            "categories" => &self.categories,
+            "audiences" => &self.audiences,
+            "regions" => &self.regions,
+            _ => &[],
+        }
+    }
+}
+
 /// Zola's page keys, with the kind's `[extra]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

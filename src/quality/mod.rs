@@ -158,7 +158,7 @@ pub fn load_site(
 ) -> Result<Site, (Vec<crate::diagnostics::Diagnostic>, i32)> {
     let loaded = crate::load::load(root).map_err(|f| (vec![*f.0], 2))?;
     let today = Date::today();
-    let (outcome, site) = crate::pipeline::run_to_site(&loaded, today, false);
+    let (outcome, site) = crate::pipeline::run_to_site(&loaded, today, false, false);
     match site {
         Some(site) => Ok(site),
         None => Err((

@@ -136,6 +136,15 @@ impl Renderer<'_> {
         self.render_page("index.html", &ctx, "/")
     }
     pub(super) fn taxonomies(&self) -> Result<usize, RenderError> {
+        self.taxonomies_where(&|_, _| true)
+    }
+
+    /// The taxonomies' list pages, and the pages of the terms `wanted` (taxonomy, term)
+    /// accepts.
+    pub(super) fn taxonomies_where(
+        &self,
+        wanted: &(dyn Fn(&str, &str) -> bool + Sync),
+    ) -> Result<usize, RenderError> {
         let site = self.site;
         let mut written = 0;
         for tax in &site.taxonomies {
@@ -178,6 +187,7 @@ impl Renderer<'_> {
                     });
                 let n: usize = term_list
                     .par_iter()
+                    .filter(|term| wanted(&tax.name, &term.key))
                     .map(|term| {
                         let items = &tax.terms[&term.key];
                         self.paginate(&term.url, "page", items, per, |ctx| {

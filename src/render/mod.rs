@@ -15,6 +15,7 @@ mod provider_map;
 mod quality;
 pub(crate) use files::{read_body, read_body_prefix};
 mod lists;
+pub mod partial;
 mod shared;
 mod special;
 pub mod templates;
@@ -87,6 +88,9 @@ pub struct RenderEnv {
     static_roots: Vec<std::path::PathBuf>,
     /// Static file name → served (hashed) URL, sorted by name.
     assets: std::collections::BTreeMap<String, String>,
+    /// Whether the templates of record pages may show term counts (`term.count`): then
+    /// a change of terms reaches every page with that term.
+    pub term_counts_on_records: bool,
 }
 
 pub struct Renderer<'a> {
@@ -275,7 +279,28 @@ impl RenderEnv {
             .map(|p| Value::from_serializable(&summary(site, p)))
             .collect();
         let shared = Shared::build(site);
+        let term_counts_on_records = {
+            let sources = templates::collect(&site.root, site.config.theme.as_deref())
+                .map_err(RenderError::Template)?;
+            let mut roots: std::collections::BTreeSet<String> = [
+                "page.html",
+                "service.html",
+                "provider.html",
+                "standard.html",
+                "situation.html",
+            ]
+            .map(String::from)
+            .into();
+            roots.extend(site.pages.iter().filter_map(|p| p.template.clone()));
+            roots.extend(
+                site.sections
+                    .iter()
+                    .filter_map(|s| s.front.page_template.clone()),
+            );
+            templates::reach_mentions(&sources, roots.iter().map(String::as_str), "count")
+        };
         Ok(RenderEnv {
+            term_counts_on_records,
             tera,
             summary_values,
             shared,

@@ -14,6 +14,7 @@
 //! visitor's own age, so such bounds are not compared with it), else null. A measure that names several
 //! regions is in each of their files.
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -34,6 +35,14 @@ struct Choice {
 
 impl Renderer<'_> {
     pub(super) fn podbor(&self) -> Result<(), RenderError> {
+        self.podbor_where(&|_| true)
+    }
+
+    /// The questionnaire page, and the data of the regions `wanted` accepts.
+    pub(super) fn podbor_where(
+        &self,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Result<(), RenderError> {
         if !self.tera.contains_template("podbor.html") {
             return Ok(());
         }
@@ -46,7 +55,9 @@ impl Renderer<'_> {
                 }
             }
         }
-        for (region, pages) in &by_region {
+        let regions: Vec<(&&str, &Vec<&Page>)> =
+            by_region.iter().filter(|(r, _)| wanted(r)).collect();
+        regions.par_iter().try_for_each(|(region, pages)| {
             let mut situations = serde_json::Map::new();
             let measures: Vec<Value> = pages
                 .iter()
@@ -80,8 +91,8 @@ impl Renderer<'_> {
                 .collect();
             let data = json!({ "region": region, "situations": situations, "measures": measures });
             let name = format!("podbor/{}.json", crate::model::paths::url_segment(region));
-            self.out.write(&name, data.to_string().as_bytes())?;
-        }
+            self.out.write(&name, data.to_string().as_bytes())
+        })?;
         let options = |taxonomy: &str, skip: &str| -> Vec<Choice> {
             let Some(t) = site.taxonomies.iter().find(|t| t.name == taxonomy) else {
                 return Vec::new();

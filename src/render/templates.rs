@@ -106,6 +106,37 @@ pub fn load_for(
     Ok(tera)
 }
 
+/// Whether a template reachable from `roots` (through any string that names another
+/// template: `extends`, `include`, `import`) mentions `word` as a whole word. Used to
+/// learn, conservatively, whether record pages may show a value such as `count`.
+pub fn reach_mentions<'a>(
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    roots: impl IntoIterator<Item = &'a str>,
+    word: &str,
+) -> bool {
+    let mut seen: std::collections::BTreeSet<&str> = Default::default();
+    let mut todo: Vec<&str> = roots.into_iter().collect();
+    while let Some(name) = todo.pop() {
+        let Some((name, (_, text))) = sources.get_key_value(name) else {
+            continue;
+        };
+        if !seen.insert(name) {
+            continue;
+        }
+        if whole_words(text).any(|w| w == word) {
+            return true;
+        }
+        for quoted in text.split(['"', '\'']).skip(1).step_by(2) {
+            todo.push(quoted);
+        }
+    }
+    false
+}
+
+fn whole_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+}
+
 /// A Tera error with its causes, one per line.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();

@@ -6,6 +6,7 @@
 //! A rebuild is a full build into the same staging-and-swap as `build`, so the served
 //! output always equals a clean build of the same sources.
 
+mod front;
 mod http;
 mod quick;
 
@@ -183,6 +184,7 @@ pub fn serve(opts: &ServeOptions) -> i32 {
             }
             let edited = quick::edited_pages(k, &root, &paths)?;
             quick::body_edits(k, opts.drafts, &edited)
+                .or_else(|| front::front_matter_edits(k, opts.drafts, &edited))
         });
         match quick {
             Some(line) => {

@@ -116,7 +116,13 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
             }
             r
         },
-        || crate::index::build_after_body_edits(&kept.site, &mut kept.words, &pages),
+        || {
+            crate::index::build_after_edits(
+                &kept.site,
+                &mut kept.words,
+                crate::index::Since::Bodies(&pages),
+            )
+        },
     );
     if timings {
         eprintln!(
@@ -126,6 +132,33 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
     }
     rendered.map_err(|e| e.to_string())?;
     let index = index?;
+    let moved = index.shards.dir != kept.index_dir;
+    let remove = write_index(kept, &patch, &index)?;
+    if moved {
+        crate::render::render_search_page(&kept.site, &kept.env, &patch, &index.url())
+            .map_err(|e| e.to_string())?;
+    }
+    if timings {
+        eprintln!("  quick: written {:.3} s", t.elapsed().as_secs_f64());
+    }
+    patch.commit_patch(&remove).map_err(String::from)?;
+    if timings {
+        eprintln!("  quick: moved in {:.3} s", t.elapsed().as_secs_f64());
+    }
+    kept.index_dir = index.shards.dir.clone();
+    kept.index_files = index.shards.file_hashes();
+    Ok(())
+}
+
+/// Write the search index files that differ from the last build's into `patch`; when
+/// the index folder's name changed, the folder is renamed first, so that the files that
+/// did not change stay. Returns the files of the last build to remove. (The search page,
+/// which names the folder, is the caller's.)
+pub(super) fn write_index(
+    kept: &Kept,
+    patch: &Staging,
+    index: &crate::index::Indexes,
+) -> Result<Vec<String>, String> {
     let mut remove = Vec::new();
     let shards = &index.shards;
     let old: HashMap<&str, u64> = kept
@@ -153,22 +186,11 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
                     .map_err(String::from)?;
             }
         }
-        crate::render::render_search_page(&kept.site, &kept.env, &patch, &index.url())
-            .map_err(|e| e.to_string())?;
     }
     for (name, bytes) in &index.zola {
         patch.write(name, bytes).map_err(String::from)?;
     }
-    if timings {
-        eprintln!("  quick: written {:.3} s", t.elapsed().as_secs_f64());
-    }
-    patch.commit_patch(&remove).map_err(String::from)?;
-    if timings {
-        eprintln!("  quick: moved in {:.3} s", t.elapsed().as_secs_f64());
-    }
-    kept.index_dir = shards.dir.clone();
-    kept.index_files = shards.file_hashes();
-    Ok(())
+    Ok(remove)
 }
 
 /// Rebuild after edits to templates only: the content, and so the model, the search

@@ -58,6 +58,15 @@ pub struct FileCheck {
     pub facts: FileFacts,
 }
 
+/// What checking one edited file again against the others needs (`serve` keeps it):
+/// every file's facts, the published slugs and the templates.
+#[derive(Default)]
+pub struct Across {
+    pub facts: Vec<FileFacts>,
+    pub index: SlugIndex,
+    pub templates: std::collections::BTreeSet<String>,
+}
+
 /// Slugs of the records of each kind, for reference checks.
 #[derive(Debug, Default)]
 pub struct SlugIndex {
@@ -222,50 +231,7 @@ pub fn finish(
     let mut facts = Vec::with_capacity(checks.len());
     for c in checks {
         diags.extend(c.diags);
-        for r in c.refs {
-            match index.is_draft(r.kind, &r.slug) {
-                Some(false) => continue,
-                Some(true) if c.facts.draft => continue,
-                Some(true) => {
-                    let mut d = r.at;
-                    d.code = "draft-ref";
-                    d.message = format!(
-                        "«{}» — черновик (draft = true): на опубликованной странице его не будет",
-                        r.slug
-                    );
-                    d.help = Some("опубликуйте ту запись (уберите draft = true) или уберите ссылку, пока она черновик".into());
-                    diags.push(d);
-                    continue;
-                }
-                None => {}
-            }
-            let help = match did_you_mean(&r.slug, index.slugs(r.kind)) {
-                Some(k) => format!("возможно, вы имели в виду «{k}»"),
-                None => format!(
-                    "укажите имя файла без .md из папки content/{}/ или создайте запись: socnav new {} {}",
-                    r.kind.section(),
-                    r.kind.name(),
-                    r.slug
-                ),
-            };
-            let mut d = r.at;
-            d.message = format!("нет записи «{}» среди {}", r.slug, r.kind.plural_genitive());
-            d.help = Some(help);
-            diags.push(d);
-        }
-        for (name, at) in &c.facts.templates {
-            if !templates.contains(name) {
-                let mut d = at.clone();
-                d.message = format!("нет шаблона «{name}»");
-                d.help = Some(
-                    match did_you_mean(name, templates.iter().map(String::as_str)) {
-                        Some(t) => format!("возможно, вы имели в виду «{t}»"),
-                        None => "положите шаблон в templates/ или уберите это поле".to_string(),
-                    },
-                );
-                diags.push(d);
-            }
-        }
+        check_across(&c.refs, &c.facts, &index, templates, &mut diags);
         facts.push(c.facts);
     }
     diags.extend(collisions(&facts, config, dicts));
@@ -274,6 +240,62 @@ pub fn finish(
     }
     diagnostics::sort(&mut diags);
     diags
+}
+
+/// The checks of one file that need the others: its references resolve to published
+/// records, and the templates it names exist. (`serve` runs them again for an edited
+/// file whose slug, addresses and draft state did not change.)
+pub fn check_across(
+    refs: &[PendingRef],
+    facts: &FileFacts,
+    index: &SlugIndex,
+    templates: &std::collections::BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for r in refs {
+        match index.is_draft(r.kind, &r.slug) {
+            Some(false) => continue,
+            Some(true) if facts.draft => continue,
+            Some(true) => {
+                let mut d = r.at.clone();
+                d.code = "draft-ref";
+                d.message = format!(
+                    "«{}» — черновик (draft = true): на опубликованной странице его не будет",
+                    r.slug
+                );
+                d.help = Some("опубликуйте ту запись (уберите draft = true) или уберите ссылку, пока она черновик".into());
+                diags.push(d);
+                continue;
+            }
+            None => {}
+        }
+        let help = match did_you_mean(&r.slug, index.slugs(r.kind)) {
+            Some(k) => format!("возможно, вы имели в виду «{k}»"),
+            None => format!(
+                "укажите имя файла без .md из папки content/{}/ или создайте запись: socnav new {} {}",
+                r.kind.section(),
+                r.kind.name(),
+                r.slug
+            ),
+        };
+        let mut d = r.at.clone();
+        d.message = format!("нет записи «{}» среди {}", r.slug, r.kind.plural_genitive());
+        d.help = Some(help);
+        diags.push(d);
+    }
+    for (name, at) in &facts.templates {
+        if !templates.contains(name) {
+            let mut d = at.clone();
+            d.message = format!("нет шаблона «{name}»");
+            d.help = Some(
+                match did_you_mean(name, templates.iter().map(String::as_str)) {
+                    Some(t) => format!("возможно, вы имели в виду «{t}»"),
+                    None => "положите шаблон в templates/ или уберите это поле".to_string(),
+                },
+            );
+            diags.push(d);
+        }
+    }
 }
 
 /// Two things may not be served at one URL: pages, sections, aliases, and the URLs the

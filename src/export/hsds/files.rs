@@ -36,6 +36,15 @@ impl PageFile {
         Ok(self.sink.put(json.as_bytes())?)
     }
 
+    /// `push`, remembering where the object lies under `key` (`write::Layout`).
+    pub fn push_piece(&mut self, key: usize, json: &str) -> Result<(), String> {
+        if !self.first {
+            self.sink.put(b",")?;
+        }
+        self.first = false;
+        Ok(self.sink.piece(key, json.as_bytes())?)
+    }
+
     pub fn finish(mut self) -> Result<(), String> {
         self.sink.put(b"]}")?;
         Ok(self.sink.finish()?)
@@ -58,12 +67,11 @@ impl TableFiles {
         Ok(TableFiles(sinks))
     }
 
-    /// Append one record's rows of every table.
-    pub fn put(&mut self, rows: &[String; COUNT]) -> Result<(), String> {
+    /// Append one record's rows of every table, remembering where they lie under `key`
+    /// (`write::Layout`; none may be empty, and still have a place).
+    pub fn put(&mut self, key: usize, rows: &[String; COUNT]) -> Result<(), String> {
         for (sink, rows) in self.0.iter_mut().zip(rows) {
-            if !rows.is_empty() {
-                sink.put(rows.as_bytes())?;
-            }
+            sink.piece(key, rows.as_bytes())?;
         }
         Ok(())
     }

@@ -1,0 +1,171 @@
+//! Quick rebuilds after edits to the front matter of existing records: a title, a
+//! taxonomy term, a reference, a deadline. The edited files are checked on their own
+//! and against the others (the checks that span files, for this file: its references
+//! and templates), put into the model, which computes its lists and reverse links
+//! again, and then only the outputs the edit reaches are written: see
+//! `render::partial` for the pages, `index` for the search files (the other
+//! documents' words come from the cache) and `export` for open data.
+//!
+//! It applies when each edited file keeps its slug, address, aliases, kind and draft
+//! state, so that the pages and URLs of the site stay those of the last build. Anything
+//! else (and any error, so that the messages are exactly those of `check`) is a full
+//! build.
+
+use std::path::PathBuf;
+
+use crate::build::Kept;
+use crate::model::date::Date;
+use crate::model::{item_from, Item, Page};
+use crate::render::partial::{render_after_front_edits, Affected};
+use crate::validate::FileFacts;
+use crate::write::Staging;
+
+/// Rebuild after edits to the pages `changed` (index in `site.pages`, file). Returns the
+/// line to print, or None when a full build is needed.
+pub fn front_matter_edits(
+    kept: &mut Kept,
+    drafts: bool,
+    changed: &[(usize, PathBuf)],
+) -> Option<String> {
+    let started = std::time::Instant::now();
+    let today = Date::today();
+    if today != kept.site.today || changed.is_empty() {
+        return None;
+    }
+    let root = kept.site.root.clone();
+    let content = root.join("content");
+    let mut edits: Vec<(usize, Page, usize, FileFacts)> = Vec::new();
+    for (i, path) in changed {
+        let i = *i;
+        let file = crate::load::read_content_file(&root, &content, path).ok()?;
+        let check = crate::validate::check_file(&file, &kept.site.dicts, today);
+        let error =
+            |d: &crate::diagnostics::Diagnostic| d.severity == crate::diagnostics::Severity::Error;
+        if check.diags.iter().any(error) {
+            return None;
+        }
+        let Ok(Item::Page(new)) = item_from(&file, drafts) else {
+            return None;
+        };
+        let old = &kept.site.pages[i];
+        if new.kind.is_none() || new.kind != old.kind || new.url != old.url || new.lang.is_some() {
+            return None;
+        }
+        let across = &kept.across;
+        let f = across.facts.iter().position(|f| f.rel == file.rel)?;
+        if !same_place(&across.facts[f], &check.facts) {
+            return None;
+        }
+        let mut diags = Vec::new();
+        crate::validate::check_across(
+            &check.refs,
+            &check.facts,
+            &across.index,
+            &across.templates,
+            &mut diags,
+        );
+        if diags.iter().any(error) {
+            return None;
+        }
+        // Located providers make a section's map; one appearing or going is a full build.
+        let located = |p: &Page| match &p.record {
+            crate::model::Record::Provider(pr) => pr.location.is_some(),
+            _ => false,
+        };
+        if located(old) != located(&new) {
+            return None;
+        }
+        // Term counts may be on every page with a term (`RenderEnv::term_counts_on_records`).
+        if kept.env.term_counts_on_records && old.taxonomies != new.taxonomies {
+            return None;
+        }
+        edits.push((i, *new, f, check.facts));
+    }
+    let pages: Vec<usize> = edits.iter().map(|e| e.0).collect();
+    let mut affected = Affected::new();
+    affected.add(&kept.site, &pages, true);
+    for (i, page, f, facts) in edits {
+        kept.site.replace_page(i, page);
+        kept.across.facts[f] = facts;
+    }
+    kept.site.relink();
+    affected.add(&kept.site, &pages, false);
+    kept.env.refresh(&kept.site, &pages);
+    apply(kept, &pages, &affected).ok()?;
+    Some(format!(
+        "Обновлено за {:.3} с: {} и {} {} (изменены поля)",
+        started.elapsed().as_secs_f64(),
+        pages
+            .iter()
+            .map(|&i| kept.site.pages[i].url.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        affected.pages.len() - pages.len(),
+        crate::diagnostics::plural(
+            affected.pages.len() - pages.len(),
+            "связанная страница",
+            "связанные страницы",
+            "связанных страниц"
+        )
+    ))
+}
+
+/// Whether a file read again stays where it was: the same kind, slug, draft state and
+/// addresses (its own and its aliases).
+fn same_place(old: &FileFacts, new: &FileFacts) -> bool {
+    let claims = |f: &FileFacts| -> Vec<(String, bool)> {
+        f.claims.iter().map(|c| (c.url.clone(), c.alias)).collect()
+    };
+    old.kind == new.kind
+        && old.record_kind == new.record_kind
+        && old.slug == new.slug
+        && old.draft == new.draft
+        && claims(old) == claims(new)
+}
+
+/// Write what the edit reaches, with the search index and open data, and move it in.
+fn apply(kept: &mut Kept, pages: &[usize], affected: &Affected) -> Result<(), String> {
+    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
+    let t = std::time::Instant::now();
+    let patch = Staging::patch(&kept.output).map_err(String::from)?;
+    let redo: Vec<usize> = affected.pages.iter().copied().collect();
+    let Kept {
+        site,
+        words,
+        layouts,
+        output,
+        ..
+    } = &mut *kept;
+    let (index, export) = rayon::join(
+        || crate::index::build_after_edits(site, words, crate::index::Since::FrontMatter(pages)),
+        || crate::export::rewrite(site, output, &patch, layouts, &redo),
+    );
+    if timings {
+        eprintln!(
+            "  front: index and open data {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    export?;
+    let index = index?;
+    let mut remove = super::quick::write_index(kept, &patch, &index)?;
+    let stale = render_after_front_edits(
+        &mut kept.site,
+        &mut kept.env,
+        &patch,
+        affected,
+        &index.url(),
+    )
+    .map_err(|e| e.to_string())?;
+    if timings {
+        eprintln!("  front: pages {:.3} s", t.elapsed().as_secs_f64());
+    }
+    remove.extend(stale);
+    patch.commit_patch(&remove).map_err(String::from)?;
+    if timings {
+        eprintln!("  front: moved in {:.3} s", t.elapsed().as_secs_f64());
+    }
+    kept.index_dir = index.shards.dir.clone();
+    kept.index_files = index.shards.file_hashes();
+    Ok(())
+}
