@@ -674,13 +674,30 @@ fn dedupe_services(text: &str) -> String {
 fn served_output_equals_a_clean_build_after_random_edit_sequences() {
     let seeds: Vec<u64> = std::env::var("SOCNAV_EDIT_SEEDS")
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|_| vec![0x5EED_0001, 0x5EED_0002]);
+        .unwrap_or_else(|_| vec![1, 2, 0x5EED_0001, 0x5EED_0002]);
     let steps: usize = std::env::var("SOCNAV_EDIT_STEPS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(8);
+        .unwrap_or(12);
     for seed in seeds {
         let site = Site::new();
+        // One record per list page: an edit that moves a record in a list, or into or
+        // out of a term, changes other list pages than its own.
+        site.replace(
+            "config.toml",
+            "{ name = \"categories\" }",
+            "{ name = \"categories\", paginate_by = 1 }",
+        );
+        site.replace(
+            "config.toml",
+            "{ name = \"regions\" }",
+            "{ name = \"regions\", paginate_by = 1 }",
+        );
+        site.replace(
+            "content/services/_index.md",
+            "sort_by = \"title\"",
+            "sort_by = \"title\"\npaginate_by = 1",
+        );
         let srv = start(&site);
         let mut rng = Rng(seed);
         let mut added = Vec::new();

@@ -24,6 +24,7 @@ pub fn rewrite(
     layouts: &mut [Layout],
     redo: &[usize],
 ) -> Result<(), String> {
+    let t0 = std::time::Instant::now();
     let mut new: HashMap<String, HashMap<usize, String>> = HashMap::new();
     let mut add = |file: String, key: usize, bytes: String| {
         new.entry(file).or_default().insert(key, bytes);
@@ -41,13 +42,63 @@ pub fn rewrite(
         add("opendata/catalogue.json".into(), i, text);
         add(format!("opendata/{}.csv", kind.section()), i, row);
     }
+    if std::env::var_os("SOCNAV_TIMINGS").is_some() {
+        eprintln!("    open data: records {:.3} s", t0.elapsed().as_secs_f64());
+    }
     for (file, key, bytes) in hsds::pieces(site, out, redo)? {
         add(file, key, bytes);
+    }
+    let t = std::time::Instant::now();
+    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
+    if timings {
+        eprintln!("    open data: pieces {:.3} s", t0.elapsed().as_secs_f64());
     }
     layouts
         .par_iter_mut()
         .filter_map(|l| new.get(&l.rel).map(|pieces| (l, pieces)))
-        .try_for_each(|(l, pieces)| splice(old, out, l, pieces))
+        .try_for_each(|(l, pieces)| {
+            // Most files hold none of what the edit changed: those stay as they are.
+            let changed = changed_pieces(old, l, pieces)?;
+            if changed.is_empty() {
+                return Ok(());
+            }
+            let r = splice(old, out, l, &changed);
+            if timings {
+                eprintln!(
+                    "    open data: {} at {:.3} s",
+                    l.rel,
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            r
+        })
+}
+
+/// The `pieces` that differ from the bytes they replace in the last build's file.
+fn changed_pieces<'a>(
+    old: &Path,
+    layout: &Layout,
+    pieces: &'a HashMap<usize, String>,
+) -> Result<HashMap<usize, &'a String>, String> {
+    use std::os::unix::fs::FileExt;
+    let path = old.join(&layout.rel);
+    let file = std::fs::File::open(&path)
+        .map_err(|e| format!("не удалось прочитать {}: {e}", path.display()))?;
+    let mut changed = HashMap::new();
+    let mut buf = Vec::new();
+    for (key, r) in &layout.pieces {
+        let Some(new) = pieces.get(key) else { continue };
+        let same = new.len() as u64 == r.end - r.start && {
+            buf.resize(new.len(), 0);
+            file.read_exact_at(&mut buf, r.start)
+                .map_err(|e| format!("не удалось прочитать {}: {e}", path.display()))?;
+            buf == new.as_bytes()
+        };
+        if !same {
+            changed.insert(*key, new);
+        }
+    }
+    Ok(changed)
 }
 
 /// Write the file of `layout` with `pieces` in place of the old ones, copying the rest
@@ -56,7 +107,7 @@ fn splice(
     old: &Path,
     out: &Staging,
     layout: &mut Layout,
-    pieces: &HashMap<usize, String>,
+    pieces: &HashMap<usize, &String>,
 ) -> Result<(), String> {
     let path = old.join(&layout.rel);
     let from = std::fs::File::open(&path)

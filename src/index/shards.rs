@@ -170,14 +170,19 @@ pub enum Since<'a> {
     /// Only the bodies of these pages (the same pages, front matter and order).
     Bodies(&'a [usize]),
     /// The front matter (and maybe bodies) of these pages; the same pages otherwise.
-    FrontMatter(&'a [usize]),
+    /// With `same_order`, none changed what orders the documents (kind, status, title,
+    /// URL, whether it is indexed).
+    FrontMatter {
+        pages: &'a [usize],
+        same_order: bool,
+    },
 }
 
 impl Since<'_> {
     fn pages(&self) -> &[usize] {
         match self {
             Since::Nothing => &[],
-            Since::Bodies(p) | Since::FrontMatter(p) => p,
+            Since::Bodies(p) | Since::FrontMatter { pages: p, .. } => p,
         }
     }
 }
@@ -211,8 +216,9 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     // records of the other documents are, where their rank did not change.
     let (pages, titles, records) = match cache.as_mut() {
         Some((c, Since::Bodies(_))) => c.order.take().unwrap_or_else(|| order(site)),
-        Some((c, Since::FrontMatter(changed))) => match c.order.take() {
-            Some(old) => order_reusing(site, old, changed),
+        Some((c, Since::FrontMatter { pages, same_order })) => match c.order.take() {
+            Some(old) if *same_order => records_again(site, old, pages),
+            Some(old) => order_reusing(site, old, pages),
             None => order(site),
         },
         _ => order(site),
@@ -498,6 +504,17 @@ fn order_reusing(site: &Site, old: Order, changed: &[usize]) -> Order {
         .zip(pages.par_iter().enumerate())
         .map(|(r, (rank, &i))| r.unwrap_or_else(|| docs::record_json(site, &site.pages[i], rank)))
         .collect();
+    (pages, titles, records)
+}
+
+/// `order` when the pages `changed` kept their ranks: only their records are new.
+fn records_again(site: &Site, old: Order, changed: &[usize]) -> Order {
+    let (pages, titles, mut records) = old;
+    for (rank, i) in pages.iter().enumerate() {
+        if changed.contains(i) {
+            records[rank] = docs::record_json(site, &site.pages[*i], rank);
+        }
+    }
     (pages, titles, records)
 }
 

@@ -22,6 +22,15 @@ pub const DEFAULT_PAGINATE: usize = 100;
 impl Renderer<'_> {
     /// Render a section's list pages; returns how many were written.
     pub(super) fn section(&self, i: usize) -> Result<usize, RenderError> {
+        self.section_where(i, &|_| true)
+    }
+
+    /// Render the list pages of section `i` whose number (from 1) `wanted` accepts.
+    pub(super) fn section_where(
+        &self,
+        i: usize,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Result<usize, RenderError> {
         let s = &self.site.sections[i];
         if s.front.render == Some(false) {
             return Ok(0);
@@ -53,7 +62,7 @@ impl Renderer<'_> {
             .unwrap_or_else(|| "section.html".into());
         let path = paginate_path(s);
         let orderings = self.section_orderings(s);
-        self.paginate(&s.url, &path, &s.pages, per, |ctx| {
+        self.paginate(&s.url, &path, &s.pages, per, wanted, |ctx| {
             ctx.insert("section", &section_ctx);
             ctx.insert("subsections", &subsections);
             ctx.insert_value("orderings", orderings.clone());
@@ -67,6 +76,7 @@ impl Renderer<'_> {
         path: &str,
         items: &[usize],
         per: usize,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
         fill: impl Fn(&mut Context) -> String + Sync,
     ) -> Result<usize, RenderError> {
         let per = per.max(1);
@@ -74,6 +84,7 @@ impl Renderer<'_> {
         let url_of = |n: usize| list_page_url(base_url, path, n);
         (1..=total)
             .into_par_iter()
+            .filter(|&n| wanted(n))
             .map(|n| {
                 let chunk = &items[((n - 1) * per).min(items.len())..(n * per).min(items.len())];
                 let url = url_of(n);
@@ -136,14 +147,14 @@ impl Renderer<'_> {
         self.render_page("index.html", &ctx, "/")
     }
     pub(super) fn taxonomies(&self) -> Result<usize, RenderError> {
-        self.taxonomies_where(&|_, _| true)
+        self.taxonomies_where(&|_, _, _| true)
     }
 
-    /// The taxonomies' list pages, and the pages of the terms `wanted` (taxonomy, term)
-    /// accepts.
+    /// The taxonomies' list pages, and the list pages of terms that `wanted` (taxonomy,
+    /// term, page number from 1) accepts.
     pub(super) fn taxonomies_where(
         &self,
-        wanted: &(dyn Fn(&str, &str) -> bool + Sync),
+        wanted: &(dyn Fn(&str, &str, usize) -> bool + Sync),
     ) -> Result<usize, RenderError> {
         let site = self.site;
         let mut written = 0;
@@ -187,10 +198,10 @@ impl Renderer<'_> {
                     });
                 let n: usize = term_list
                     .par_iter()
-                    .filter(|term| wanted(&tax.name, &term.key))
                     .map(|term| {
                         let items = &tax.terms[&term.key];
-                        self.paginate(&term.url, "page", items, per, |ctx| {
+                        let wanted = |n: usize| wanted(&tax.name, &term.key, n);
+                        self.paginate(&term.url, "page", items, per, &wanted, |ctx| {
                             ctx.insert("taxonomy", &tax_ctx);
                             ctx.insert("term", term);
                             if let Some((info, pages)) = &federal {

@@ -32,15 +32,37 @@ use crate::write::Staging;
 pub struct Affected {
     /// Pages to render again.
     pub pages: BTreeSet<usize>,
-    sections: BTreeSet<usize>,
-    /// (taxonomy, term) → how many records it had before the edit.
-    terms: BTreeMap<(String, String), usize>,
+    /// Section → its list pages (numbered from 1) to render again; None: all.
+    sections: BTreeMap<usize, Option<BTreeSet<usize>>>,
+    /// (taxonomy, term) → how many records it had before the edit, and its list pages
+    /// to render again (None: all).
+    terms: BTreeMap<(String, String), (usize, Option<BTreeSet<usize>>)>,
+    /// Whether the federal measures every region's page lists changed.
+    federal: bool,
     /// Regions whose questionnaire data to write again (None: every region).
     regions: Option<BTreeSet<String>>,
     directories: bool,
+    /// Where each edited page stood in each list before the edit, and how long the list was.
+    before: BTreeMap<(List, usize), (usize, usize)>,
+}
+
+/// A list of records on list pages.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Section(usize),
+    Term(String, String),
+    /// The federal measures, as region pages list them.
+    Federal,
 }
 
 impl Affected {
+    pub fn new() -> Affected {
+        Affected {
+            regions: Some(BTreeSet::new()),
+            ..Default::default()
+        }
+    }
+
     /// What the edited pages `changed` reach in `site` as it is: call once before the
     /// new versions are put in (`before`), once after (`relink`).
     pub fn add(&mut self, site: &Site, changed: &[usize], before: bool) {
@@ -48,16 +70,35 @@ impl Affected {
             let p = &site.pages[i];
             self.pages.insert(i);
             self.pages.extend(site.neighbours(i));
-            self.sections.insert(p.section);
+            let section = &site.sections[p.section];
+            self.place(
+                List::Section(p.section),
+                i,
+                &section.pages,
+                super::lists::per_page(section),
+                before,
+            );
             for tax in &site.taxonomies {
+                let per = site.config.paginate_for_taxonomy(&tax.name);
                 for key in p.taxonomies.of(&tax.name) {
-                    let had = match before {
-                        true => tax.terms.get(key).map_or(0, Vec::len),
-                        false => 0,
-                    };
-                    self.terms
-                        .entry((tax.name.clone(), key.clone()))
-                        .or_insert(had);
+                    let list = &tax.terms[key];
+                    let list_key = List::Term(tax.name.clone(), key.clone());
+                    self.place(list_key, i, list, per, before);
+                }
+                if tax.name == "regions" {
+                    let federal: Vec<usize> = tax
+                        .terms
+                        .get("federal")
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&j| site.pages[j].kind == Some(Kind::Service))
+                        .collect();
+                    if federal.contains(&i) {
+                        self.place(List::Federal, i, &federal, usize::MAX, before);
+                    } else if !before && self.before.contains_key(&(List::Federal, i)) {
+                        self.federal = true;
+                    }
                 }
             }
             match &p.record {
@@ -72,48 +113,117 @@ impl Affected {
                 Record::Plain => {}
             }
         }
+        if !before {
+            // Lists the pages were in before and are not now.
+            let gone: Vec<(List, usize)> = self
+                .before
+                .keys()
+                .filter(|(list, i)| {
+                    let p = &site.pages[*i];
+                    match list {
+                        List::Section(_) => false,
+                        List::Term(tax, key) => !p.taxonomies.of(tax).contains(key),
+                        List::Federal => false,
+                    }
+                })
+                .cloned()
+                .collect();
+            for (list, _) in gone {
+                self.mark(&list, None);
+            }
+        }
     }
 
-    pub fn new() -> Affected {
-        Affected {
-            regions: Some(BTreeSet::new()),
-            ..Default::default()
+    /// Page `i` is in `list` (`per` records to a list page): before the edit, remember
+    /// where; after, mark the list pages to render again: the one it is on when its place
+    /// and the list's length did not change, else all.
+    fn place(&mut self, list: List, i: usize, items: &[usize], per: usize, before: bool) {
+        let at = items.iter().position(|&j| j == i).unwrap_or(0);
+        if let List::Term(tax, key) = &list {
+            let had = if before { items.len() } else { 0 };
+            self.terms
+                .entry((tax.clone(), key.clone()))
+                .or_insert((had, Some(BTreeSet::new())));
         }
+        if before {
+            self.before.insert((list, i), (at, items.len()));
+            return;
+        }
+        let same = self.before.get(&(list.clone(), i)) == Some(&(at, items.len()));
+        if let List::Federal = list {
+            // Region pages show the first federal measures, and how many there are.
+            let was = self.before.get(&(List::Federal, i)).map(|b| b.0);
+            if !same
+                || at < super::lists::FEDERAL_ON_REGION_PAGE
+                || was.is_some_and(|w| w < super::lists::FEDERAL_ON_REGION_PAGE)
+            {
+                self.federal = true;
+            }
+            return;
+        }
+        let page = at / per.max(1) + 1;
+        self.mark(&list, same.then_some(page));
+    }
+
+    /// Render list page `page` of `list` again (None: every page of it).
+    fn mark(&mut self, list: &List, page: Option<usize>) {
+        let slot = match list {
+            List::Section(s) => self.sections.entry(*s).or_insert(Some(BTreeSet::new())),
+            List::Term(tax, key) => {
+                &mut self
+                    .terms
+                    .entry((tax.clone(), key.clone()))
+                    .or_insert((0, Some(BTreeSet::new())))
+                    .1
+            }
+            List::Federal => return,
+        };
+        match (slot.as_mut(), page) {
+            (Some(set), Some(n)) => {
+                set.insert(n);
+            }
+            (_, None) => *slot = None,
+            (None, Some(_)) => {}
+        }
+    }
+
+    /// Whether list page `n` of a list marked `pages` is to be rendered again.
+    fn wants(pages: &Option<BTreeSet<usize>>, n: usize) -> bool {
+        pages.as_ref().is_none_or(|set| set.contains(&n))
     }
 }
 
-/// Render what `a` reaches into `out`, with the search page naming `index_url`.
-/// Returns the output files that no longer exist in a clean build (list pages of terms
-/// that shrank or went unused, questionnaire data of regions left without measures).
-pub fn render_after_front_edits(
-    site: &mut Site,
-    env: &mut RenderEnv,
+/// Render what `a` reaches into `out`, but for the search page (it names the new index)
+/// and the translated pages (`render_search_page`, `render_translations`). Returns the
+/// output files that no longer exist in a clean build (list pages of terms that shrank
+/// or went unused, questionnaire data of regions left without measures).
+pub fn render_reached(
+    site: &Site,
+    env: &RenderEnv,
     out: &Staging,
     a: &Affected,
-    index_url: &str,
 ) -> Result<Vec<String>, RenderError> {
-    let stale = {
-        let r = Renderer {
-            site,
-            out,
-            env: &*env,
-        };
-        r.affected(a, index_url)?
-    };
-    super::render_translations(site, env, out)?;
-    Ok(stale)
+    Renderer { site, out, env }.affected(a)
 }
 
 impl Renderer<'_> {
-    fn affected(&self, a: &Affected, index_url: &str) -> Result<Vec<String>, RenderError> {
+    fn affected(&self, a: &Affected) -> Result<Vec<String>, RenderError> {
         use rayon::prelude::*;
         let site = self.site;
         let pages: Vec<usize> = a.pages.iter().copied().collect();
         let root = site.sections.iter().position(|s| s.components.is_empty());
-        let sections: Vec<usize> = a.sections.iter().copied().chain(root).collect();
-        let federal = a.terms.contains_key(&("regions".into(), "federal".into()));
-        let wanted = |tax: &str, key: &str| {
-            (federal && tax == "regions") || a.terms.contains_key(&(tax.into(), key.into()))
+        let mut sections: Vec<(usize, &Option<BTreeSet<usize>>)> =
+            a.sections.iter().map(|(s, p)| (*s, p)).collect();
+        const ALL: Option<BTreeSet<usize>> = None;
+        if let Some(root) = root.filter(|r| !a.sections.contains_key(r)) {
+            // The home page (the root section's) lists recent changes and term counts.
+            sections.push((root, &ALL));
+        }
+        let wanted = |tax: &str, key: &str, n: usize| {
+            (a.federal && tax == "regions")
+                || a.terms
+                    .get(&(tax.into(), key.into()))
+                    .is_some_and(|(_, pages)| Affected::wants(pages, n))
         };
         let in_regions = |region: &str| a.regions.as_ref().is_none_or(|r| r.contains(region));
         let ((pages, lists), (singles, (podbor, quality))) = rayon::join(
@@ -125,9 +235,10 @@ impl Renderer<'_> {
                             .try_for_each(|&i| self.page(&site.pages[i]))
                     },
                     || -> Result<(), RenderError> {
-                        sections
-                            .par_iter()
-                            .try_for_each(|&i| self.section(i).map(drop))?;
+                        sections.par_iter().try_for_each(|(i, pages)| {
+                            self.section_where(*i, &|n| Affected::wants(pages, n))
+                                .map(drop)
+                        })?;
                         self.taxonomies_where(&wanted)?;
                         if a.directories {
                             self.directories()?;
@@ -141,8 +252,7 @@ impl Renderer<'_> {
                     || -> Result<(), RenderError> {
                         self.special()?;
                         self.changes()?;
-                        self.admin()?;
-                        self.search_page(index_url)
+                        self.admin()
                     },
                     || rayon::join(|| self.podbor_where(&in_regions), || self.quality()),
                 )
@@ -161,7 +271,7 @@ impl Renderer<'_> {
         let site = self.site;
         let mut gone = Vec::new();
         if self.tera.contains_template("taxonomy_single.html") {
-            for ((tax, key), &had) in &a.terms {
+            for ((tax, key), &(had, _)) in &a.terms {
                 let now = site
                     .taxonomies
                     .iter()

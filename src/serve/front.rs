@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use crate::build::Kept;
 use crate::model::date::Date;
 use crate::model::{item_from, Item, Page};
-use crate::render::partial::{render_after_front_edits, Affected};
+use crate::render::partial::{render_reached, Affected};
 use crate::validate::FileFacts;
 use crate::write::Staging;
 
@@ -35,6 +35,8 @@ pub fn front_matter_edits(
     let root = kept.site.root.clone();
     let content = root.join("content");
     let mut edits: Vec<(usize, Page, usize, FileFacts)> = Vec::new();
+    // Whether the search index keeps its order of documents.
+    let mut same_order = true;
     for (i, path) in changed {
         let i = *i;
         let file = crate::load::read_content_file(&root, &content, path).ok()?;
@@ -79,6 +81,9 @@ pub fn front_matter_edits(
         if kept.env.term_counts_on_records && old.taxonomies != new.taxonomies {
             return None;
         }
+        same_order &= old.title == new.title
+            && old.in_search_index == new.in_search_index
+            && crate::index::docs::status_rank(old) == crate::index::docs::status_rank(&new);
         edits.push((i, *new, f, check.facts));
     }
     let pages: Vec<usize> = edits.iter().map(|e| e.0).collect();
@@ -91,7 +96,7 @@ pub fn front_matter_edits(
     kept.site.relink();
     affected.add(&kept.site, &pages, false);
     kept.env.refresh(&kept.site, &pages);
-    apply(kept, &pages, &affected).ok()?;
+    apply(kept, &pages, same_order, &affected).ok()?;
     Some(format!(
         "Обновлено за {:.3} с: {} и {} {} (изменены поля)",
         started.elapsed().as_secs_f64(),
@@ -124,7 +129,12 @@ fn same_place(old: &FileFacts, new: &FileFacts) -> bool {
 }
 
 /// Write what the edit reaches, with the search index and open data, and move it in.
-fn apply(kept: &mut Kept, pages: &[usize], affected: &Affected) -> Result<(), String> {
+fn apply(
+    kept: &mut Kept,
+    pages: &[usize],
+    same_order: bool,
+    affected: &Affected,
+) -> Result<(), String> {
     let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
     let t = std::time::Instant::now();
     let patch = Staging::patch(&kept.output).map_err(String::from)?;
@@ -134,31 +144,44 @@ fn apply(kept: &mut Kept, pages: &[usize], affected: &Affected) -> Result<(), St
         words,
         layouts,
         output,
+        env: kept_env,
         ..
     } = &mut *kept;
-    let (index, export) = rayon::join(
-        || crate::index::build_after_edits(site, words, crate::index::Since::FrontMatter(pages)),
-        || crate::export::rewrite(site, output, &patch, layouts, &redo),
+    let (site, kept_env) = (&*site, &*kept_env);
+    let ((index, export), rendered) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    crate::index::build_after_edits(
+                        site,
+                        words,
+                        crate::index::Since::FrontMatter { pages, same_order },
+                    )
+                },
+                || crate::export::rewrite(site, output, &patch, layouts, &redo),
+            )
+        },
+        || render_reached(site, kept_env, &patch, affected),
     );
     if timings {
         eprintln!(
-            "  front: index and open data {:.3} s",
+            "  front: index, open data and pages {:.3} s",
             t.elapsed().as_secs_f64()
         );
     }
     export?;
     let index = index?;
+    let stale = rendered.map_err(|e| e.to_string())?;
     let mut remove = super::quick::write_index(kept, &patch, &index)?;
-    let stale = render_after_front_edits(
-        &mut kept.site,
-        &mut kept.env,
-        &patch,
-        affected,
-        &index.url(),
-    )
-    .map_err(|e| e.to_string())?;
+    crate::render::render_search_page(&kept.site, &kept.env, &patch, &index.url())
+        .map_err(|e| e.to_string())?;
+    crate::render::render_translations(&mut kept.site, &mut kept.env, &patch)
+        .map_err(|e| e.to_string())?;
     if timings {
-        eprintln!("  front: pages {:.3} s", t.elapsed().as_secs_f64());
+        eprintln!(
+            "  front: search page and translations {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
     }
     remove.extend(stale);
     patch.commit_patch(&remove).map_err(String::from)?;
