@@ -24,7 +24,6 @@ pub fn rewrite(
     layouts: &mut [Layout],
     redo: &[usize],
 ) -> Result<(), String> {
-    let t0 = std::time::Instant::now();
     let mut new: HashMap<String, HashMap<usize, String>> = HashMap::new();
     let mut add = |file: String, key: usize, bytes: String| {
         new.entry(file).or_default().insert(key, bytes);
@@ -42,16 +41,8 @@ pub fn rewrite(
         add("opendata/catalogue.json".into(), i, text);
         add(format!("opendata/{}.csv", kind.section()), i, row);
     }
-    if std::env::var_os("SOCNAV_TIMINGS").is_some() {
-        eprintln!("    open data: records {:.3} s", t0.elapsed().as_secs_f64());
-    }
     for (file, key, bytes) in hsds::pieces(site, out, redo)? {
         add(file, key, bytes);
-    }
-    let t = std::time::Instant::now();
-    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
-    if timings {
-        eprintln!("    open data: pieces {:.3} s", t0.elapsed().as_secs_f64());
     }
     layouts
         .par_iter_mut()
@@ -62,15 +53,7 @@ pub fn rewrite(
             if changed.is_empty() {
                 return Ok(());
             }
-            let r = splice(old, out, l, &changed);
-            if timings {
-                eprintln!(
-                    "    open data: {} at {:.3} s",
-                    l.rel,
-                    t.elapsed().as_secs_f64()
-                );
-            }
-            r
+            splice(old, out, l, &changed)
         })
 }
 

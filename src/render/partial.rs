@@ -7,9 +7,10 @@
 //! - its own page, and the pages of the records it refers to or that refer to it,
 //!   before and after the edit (`Site::neighbours`): they show its title, summary,
 //!   contacts or route;
-//! - the list pages of its section, and of every term it had or has (their totals and
-//!   order change); on a region's page the federal measures are listed too, so a
-//!   federal measure reaches every region's page;
+//! - the list pages of its section, and of every term it had or has: the one it is on
+//!   when its place and the list's length stayed, every page of the list otherwise;
+//!   region pages list the first federal measures too, so a federal measure among them
+//!   (before or after) reaches every region's pages;
 //! - the pre-sorted directories of provider and standard sections;
 //! - pages made from every record: home, search, questionnaire (the data of the regions
 //!   it had or has), quality, changes, the sitemap, the feed and the translated pages.
@@ -32,11 +33,11 @@ use crate::write::Staging;
 pub struct Affected {
     /// Pages to render again.
     pub pages: BTreeSet<usize>,
-    /// Section → its list pages (numbered from 1) to render again; None: all.
-    sections: BTreeMap<usize, Option<BTreeSet<usize>>>,
+    /// Section → its list pages to render again.
+    sections: BTreeMap<usize, ListPages>,
     /// (taxonomy, term) → how many records it had before the edit, and its list pages
     /// to render again (None: all).
-    terms: BTreeMap<(String, String), (usize, Option<BTreeSet<usize>>)>,
+    terms: BTreeMap<(String, String), (usize, ListPages)>,
     /// Whether the federal measures every region's page lists changed.
     federal: bool,
     /// Regions whose questionnaire data to write again (None: every region).
@@ -45,6 +46,9 @@ pub struct Affected {
     /// Where each edited page stood in each list before the edit, and how long the list was.
     before: BTreeMap<(List, usize), (usize, usize)>,
 }
+
+/// The list pages of a list (numbered from 1) to render again; None: all of them.
+type ListPages = Option<BTreeSet<usize>>;
 
 /// A list of records on list pages.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -188,7 +192,7 @@ impl Affected {
     }
 
     /// Whether list page `n` of a list marked `pages` is to be rendered again.
-    fn wants(pages: &Option<BTreeSet<usize>>, n: usize) -> bool {
+    fn wants(pages: &ListPages, n: usize) -> bool {
         pages.as_ref().is_none_or(|set| set.contains(&n))
     }
 }
@@ -212,9 +216,9 @@ impl Renderer<'_> {
         let site = self.site;
         let pages: Vec<usize> = a.pages.iter().copied().collect();
         let root = site.sections.iter().position(|s| s.components.is_empty());
-        let mut sections: Vec<(usize, &Option<BTreeSet<usize>>)> =
+        let mut sections: Vec<(usize, &ListPages)> =
             a.sections.iter().map(|(s, p)| (*s, p)).collect();
-        const ALL: Option<BTreeSet<usize>> = None;
+        const ALL: ListPages = None;
         if let Some(root) = root.filter(|r| !a.sections.contains_key(r)) {
             // The home page (the root section's) lists recent changes and term counts.
             sections.push((root, &ALL));

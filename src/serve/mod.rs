@@ -3,8 +3,11 @@
 //! has errors, the last good pages stay up and every page shows the messages `check`
 //! prints.
 //!
-//! A rebuild is a full build into the same staging-and-swap as `build`, so the served
-//! output always equals a clean build of the same sources.
+//! Edits to the text of pages (`quick::body_edits`), to the front matter of records
+//! (`front::front_matter_edits`) and to templates (`quick::template_edits`) rebuild only
+//! what they reach; anything else, and any edit that leaves errors, is a full build into
+//! the same staging-and-swap as `build`. Either way the served output equals a clean
+//! build of the same sources (the property test in tests/serve.rs holds every path to it).
 
 mod front;
 mod http;

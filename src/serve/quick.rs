@@ -2,10 +2,10 @@
 //! Markdown body, below the front matter. Such an edit changes nothing that lists,
 //! references, feeds, open data or other pages show (they are all made from front
 //! matter), so the preview renders again only the edited pages and the search index,
-//! with the templates, model and document words the last build kept. Anything else (a
-//! front matter change, a new, removed or renamed file, data/, config or templates) is a
-//! full build, as is any edit that makes a file invalid, so that the errors shown are
-//! exactly those `check` prints.
+//! with the templates, model and document words the last build kept. A front matter
+//! change is `front.rs`'s; templates only are `template_edits` below. Anything else (a
+//! new, removed or renamed file, data/, config) is a full build, as is any edit that
+//! makes a file invalid, so that the errors shown are exactly those `check` prints.
 //!
 //! The output after a quick rebuild is the same, file for file, as a clean build of the
 //! same sources (the property test in tests/serve.rs holds both paths to it).

@@ -121,7 +121,14 @@ await check("pressing the button loads Leaflet, map.json and tiles: a marker per
   for (const want of [/^\/vendor\/leaflet\/leaflet\.[0-9a-f]+\.js$/, /^\/vendor\/leaflet\/leaflet\.[0-9a-f]+\.css$/, /^\/providers\/map\.json$/, /^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/]) {
     assert(parts.some((u) => want.test(u)), "requested on the press: " + want + "\n  " + parts.join("\n  "));
   }
-  // Markers: one per entry of map.json, named by the provider's title, their icon shown.
+  // Markers: one per entry of map.json, named by the provider's title, their icon shown
+  // (waited for: on a loaded machine the icon may arrive after the first tile).
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll("#provider-map-box .leaflet-marker-icon")].every((i) => i.complete && i.naturalWidth > 0),
+      { timeout: 10000 },
+    )
+    .catch(() => {});
   const markers = await page.$$eval("#provider-map-box .leaflet-marker-icon", (imgs) =>
     imgs.map((i) => ({ alt: i.alt, loaded: i.complete && i.naturalWidth > 0, src: new URL(i.src).pathname })),
   );
