@@ -14,8 +14,7 @@
 use std::path::PathBuf;
 
 use crate::build::Kept;
-use crate::model::date::Date;
-use crate::model::{item_from, Item, Page};
+use crate::model::Page;
 use crate::render::partial::{render_reached, Affected};
 use crate::validate::FileFacts;
 use crate::write::Staging;
@@ -28,33 +27,21 @@ pub fn front_matter_edits(
     changed: &[(usize, PathBuf)],
 ) -> Option<String> {
     let started = std::time::Instant::now();
-    let today = Date::today();
-    if today != kept.site.today || changed.is_empty() {
+    if changed.is_empty() {
         return None;
     }
-    let root = kept.site.root.clone();
-    let content = root.join("content");
     let mut edits: Vec<(usize, Page, usize, FileFacts)> = Vec::new();
     // Whether the search index keeps its order of documents.
     let mut same_order = true;
     for (i, path) in changed {
         let i = *i;
-        let file = crate::load::read_content_file(&root, &content, path).ok()?;
-        let check = crate::validate::check_file(&file, &kept.site.dicts, today);
-        let error =
-            |d: &crate::diagnostics::Diagnostic| d.severity == crate::diagnostics::Severity::Error;
-        if check.diags.iter().any(error) {
-            return None;
-        }
-        let Ok(Item::Page(new)) = item_from(&file, drafts) else {
-            return None;
-        };
+        let (new, check) = super::quick::read_page(kept, path, drafts)?;
         let old = &kept.site.pages[i];
         if new.kind.is_none() || new.kind != old.kind || new.url != old.url || new.lang.is_some() {
             return None;
         }
         let across = &kept.across;
-        let f = across.facts.iter().position(|f| f.rel == file.rel)?;
+        let f = across.facts.iter().position(|f| f.rel == new.rel)?;
         if !same_place(&across.facts[f], &check.facts) {
             return None;
         }
@@ -66,7 +53,10 @@ pub fn front_matter_edits(
             &across.templates,
             &mut diags,
         );
-        if diags.iter().any(error) {
+        if diags
+            .iter()
+            .any(|d| d.severity == crate::diagnostics::Severity::Error)
+        {
             return None;
         }
         // Located providers make a section's map; one appearing or going is a full build.
@@ -84,7 +74,7 @@ pub fn front_matter_edits(
         same_order &= old.title == new.title
             && old.in_search_index == new.in_search_index
             && crate::index::docs::status_rank(old) == crate::index::docs::status_rank(&new);
-        edits.push((i, *new, f, check.facts));
+        edits.push((i, new, f, check.facts));
     }
     let pages: Vec<usize> = edits.iter().map(|e| e.0).collect();
     let mut affected = Affected::new();

@@ -25,23 +25,13 @@ use crate::write::Staging;
 /// wrong: the full build then reports it).
 pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[(usize, PathBuf)]) -> Option<String> {
     let started = std::time::Instant::now();
-    let today = Date::today();
-    if today != kept.site.today || changed.is_empty() {
+    if changed.is_empty() {
         return None;
     }
-    let root = kept.site.root.clone();
-    let content = root.join("content");
     let mut edits: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (i, path) in changed {
         let i = *i;
-        let file = crate::load::read_content_file(&root, &content, path).ok()?;
-        let check = crate::validate::check_file(&file, &kept.site.dicts, today);
-        if !check.diags.is_empty() {
-            return None;
-        }
-        let Ok(Item::Page(new)) = item_from(&file, drafts) else {
-            return None;
-        };
+        let (new, _) = read_page(kept, path, drafts)?;
         if !same_but_body(&kept.site.pages[i], &new) {
             return None;
         }
@@ -57,6 +47,32 @@ pub fn body_edits(kept: &mut Kept, drafts: bool, changed: &[(usize, PathBuf)]) -
             .collect::<Vec<_>>()
             .join(", ")
     ))
+}
+
+/// Read and check an edited page on its own, with the model the last build kept.
+/// None when it has an error (a full build reports it), is no longer a page (a draft),
+/// or the day changed since the last build (dates on pages would differ).
+pub(super) fn read_page(
+    kept: &Kept,
+    path: &Path,
+    drafts: bool,
+) -> Option<(Page, crate::validate::FileCheck)> {
+    let today = Date::today();
+    if today != kept.site.today {
+        return None;
+    }
+    let root = &kept.site.root;
+    let file = crate::load::read_content_file(root, &root.join("content"), path).ok()?;
+    let check = crate::validate::check_file(&file, &kept.site.dicts, today);
+    let error =
+        |d: &crate::diagnostics::Diagnostic| d.severity == crate::diagnostics::Severity::Error;
+    if check.diags.iter().any(error) {
+        return None;
+    }
+    match item_from(&file, drafts) {
+        Ok(Item::Page(new)) => Some((*new, check)),
+        _ => None,
+    }
 }
 
 /// The changed pages among the changed `paths` (under the site's canonical `root`), as
