@@ -174,11 +174,9 @@ fn apply(
         );
     }
     remove.extend(stale);
-    patch.commit_patch(&remove).map_err(String::from)?;
+    super::quick::commit(kept, patch, &remove, &index)?;
     if timings {
         eprintln!("  front: moved in {:.3} s", t.elapsed().as_secs_f64());
     }
-    kept.index_dir = index.shards.dir.clone();
-    kept.index_files = index.shards.file_hashes();
     Ok(())
 }

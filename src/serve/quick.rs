@@ -157,10 +157,22 @@ fn apply(kept: &mut Kept, edits: &[(usize, std::ops::Range<usize>)]) -> Result<(
     if timings {
         eprintln!("  quick: written {:.3} s", t.elapsed().as_secs_f64());
     }
-    patch.commit_patch(&remove).map_err(String::from)?;
+    commit(kept, patch, &remove, &index)?;
     if timings {
         eprintln!("  quick: moved in {:.3} s", t.elapsed().as_secs_f64());
     }
+    Ok(())
+}
+
+/// Move the patch into the output, remove `remove`, and remember the search index that
+/// is now served.
+pub(super) fn commit(
+    kept: &mut Kept,
+    patch: Staging,
+    remove: &[String],
+    index: &crate::index::Indexes,
+) -> Result<(), String> {
+    patch.commit_patch(remove).map_err(String::from)?;
     kept.index_dir = index.shards.dir.clone();
     kept.index_files = index.shards.file_hashes();
     Ok(())
