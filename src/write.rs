@@ -205,8 +205,32 @@ impl Staging {
     /// Move every staged file into the output, each replacing its namesake in one step,
     /// then remove the output paths `remove` (files or folders, relative to the output).
     /// Returns how many files were moved.
+    ///
+    /// Files replaced or removed are freed on another thread: freeing a large file
+    /// (open data runs to hundreds of megabytes) takes longer than all the renames.
     pub fn commit_patch(mut self, remove: &[String]) -> Result<usize, WriteError> {
         let dir = self.dir.take().expect("staging dir present");
+        let parent = dir
+            .path()
+            .parent()
+            .expect("staging has a parent")
+            .to_path_buf();
+        let replaced = tempfile::Builder::new()
+            .prefix(".socnav-replaced-")
+            .tempdir_in(&parent)
+            .map_err(|e| WriteError(format!("не удалось создать временную папку: {e}")))?;
+        // A file about to be replaced gets a second name under `replaced` (the output
+        // keeps its own until the new file takes it); a path to remove moves there.
+        let mut n = 0;
+        let mut aside = |path: &Path, link: bool| -> bool {
+            n += 1;
+            let to = replaced.path().join(n.to_string());
+            if link {
+                std::fs::hard_link(path, to).is_ok()
+            } else {
+                std::fs::rename(path, to).is_ok()
+            }
+        };
         let mut moved = 0;
         let mut stack = vec![dir.path().to_path_buf()];
         while let Some(d) = stack.pop() {
@@ -228,6 +252,9 @@ impl Staging {
                         WriteError(format!("не удалось создать {}: {e}", parent.display()))
                     })?;
                 }
+                if to.is_file() {
+                    aside(&to, true);
+                }
                 std::fs::rename(&from, &to).map_err(|e| {
                     WriteError(format!("не удалось записать {}: {e}", to.display()))
                 })?;
@@ -236,6 +263,9 @@ impl Staging {
         }
         for rel in remove {
             let path = self.in_target(rel)?;
+            if aside(&path, false) {
+                continue;
+            }
             let gone = if path.is_dir() {
                 std::fs::remove_dir_all(&path)
             } else {
@@ -250,6 +280,7 @@ impl Staging {
                 }
             }
         }
+        std::thread::spawn(move || drop((dir, replaced)));
         Ok(moved)
     }
 

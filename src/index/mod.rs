@@ -10,6 +10,7 @@
 
 pub mod docs;
 mod pairs;
+mod patch;
 pub mod shards;
 pub mod text;
 mod words;

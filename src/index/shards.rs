@@ -55,6 +55,8 @@ pub struct Shards {
     /// Folder of the files, relative to the output root, with a trailing slash:
     /// `search/<hash>/`.
     pub dir: String,
+    /// After an edit in `serve` (`patch::update`), files equal to the last build's are
+    /// listed with no bytes: `serve` keeps them.
     pub files: Vec<(String, Vec<u8>)>,
     /// A hash of each file's bytes (the folder name is made of them; `serve` compares
     /// them to write only the files that changed).
@@ -71,6 +73,16 @@ impl Shards {
             .zip(self.hashes.iter().copied())
             .collect()
     }
+}
+
+/// The index's folder, named after its files (`search/<hash>/`).
+pub(super) fn dir_name(files: &[(String, Vec<u8>)], hashes: &[u64]) -> String {
+    let mut all = Vec::new();
+    for ((name, _), h) in files.iter().zip(hashes) {
+        all.extend_from_slice(name.as_bytes());
+        all.extend_from_slice(&h.to_le_bytes());
+    }
+    format!("search/{}/", &crate::write::content_hash(&all)[..10])
 }
 
 /// A 64-bit hash of a file's bytes (FxHash: fast, and the same on every machine).
@@ -151,11 +163,12 @@ impl Acc {
     }
 }
 
-struct Word {
-    text: String,
-    stem: u32,
-    prefixes: Vec<u32>,
-    df: u32,
+pub(super) struct Word {
+    pub(super) text: String,
+    pub(super) stem: u32,
+    pub(super) prefixes: Vec<u32>,
+    /// Documents with the word.
+    pub(super) df: u32,
 }
 
 pub fn build_shards(site: &Site) -> Result<Shards, String> {
@@ -210,6 +223,12 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
             c.docs[i] = None;
         }
     }
+    // Edits that keep the order of documents: rank again only what they reach.
+    if let Some((c, since)) = cache.as_mut() {
+        if let Some(done) = super::patch::update(site, c, *since) {
+            return done;
+        }
+    }
     let t0 = std::time::Instant::now();
     // After body edits the documents, their order and their records are those of the
     // last build (they come from front matter only); after front-matter edits, the
@@ -231,6 +250,8 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     let mut prefix_top: Vec<Top> = Vec::new();
     let mut prefix_acc: Vec<Acc> = Vec::new();
     let mut ranked = StemRank::default();
+    // Each document's words by their numbers here, for `serve` (`patch::Ranked`).
+    let mut doc_words: Vec<Vec<(u32, u8)>> = Vec::new();
 
     if std::env::var_os("SOCNAV_TIMINGS").is_some() {
         eprintln!("    index: records {:.3} s", t0.elapsed().as_secs_f64());
@@ -239,6 +260,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     let chunks: Vec<&[usize]> = pages.chunks(CHUNK).collect();
     let mut doc_base = 0u32;
     let mut t_tok = 0.0;
+    let mut t_map = 0.0;
     for batch in chunks.chunks(4) {
         let tt = std::time::Instant::now();
         let results: Vec<Result<Chunk, String>> = {
@@ -251,6 +273,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
             if let Some((c, _)) = cache.as_mut() {
                 c.keep(&chunk, pages_of);
             }
+            let tm = std::time::Instant::now();
             let map: Vec<u32> = chunk
                 .vocab
                 .into_iter()
@@ -259,28 +282,12 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
                         return id;
                     }
                     let id = words.len() as u32;
-                    let stem = stems.stem_id(&w);
-                    let prefixes = (text::PREFIX_MIN..=text::PREFIX_MAX)
-                        .filter(|&n| w.chars().count() >= n)
-                        .map(|n| {
-                            let p: String = w.chars().take(n).collect();
-                            let next = prefix_text.len() as u32;
-                            *prefix_ids.entry(p.clone()).or_insert_with(|| {
-                                prefix_text.push(p);
-                                next
-                            })
-                        })
-                        .collect();
                     word_ids.insert(w.clone(), id);
-                    words.push(Word {
-                        text: w,
-                        stem,
-                        prefixes,
-                        df: 0,
-                    });
+                    words.push(new_word(w, &mut stems, &mut prefix_ids, &mut prefix_text));
                     id
                 })
                 .collect();
+            t_map += tm.elapsed().as_secs_f64();
             ranked.top.resize_with(stems.stems.len(), Top::default);
             prefix_top.resize_with(prefix_text.len(), Top::default);
             ranked.acc.resize(ranked.top.len(), Acc::default());
@@ -288,6 +295,13 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
             // Stems and prefixes are ranked side by side: each pass reads every
             // document's words, and they share nothing but the word table.
             let chunk_docs = chunk.docs;
+            if cache.is_some() {
+                doc_words.extend(
+                    chunk_docs
+                        .iter()
+                        .map(|dw| dw.iter().map(|&(l, f)| (map[l as usize], f)).collect()),
+                );
+            }
             let (words_ref, titles_ref) = (&words, &titles);
             let (df, _) = rayon::join(
                 || {
@@ -322,7 +336,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
     if timings {
         eprintln!(
-            "    index: words read and ranked {:.3} s (reading {t_tok:.3} s)",
+            "    index: words read and ranked {:.3} s (reading {t_tok:.3} s, word table {t_map:.3} s)",
             t0.elapsed().as_secs_f64()
         );
     }
@@ -330,9 +344,6 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     files.extend(word_files(&stems.stems, &ranked.top, &words, &records));
     files.extend(prefix_files(&prefix_text, &prefix_top, &words, &records));
     files.extend(filter_files(site, &pages, &records));
-    // After body edits, titles, order and records are those of the last build: so are
-    // the pairs.
-    let body_edits = matches!(cache, Some((_, Since::Bodies(_))));
     files.extend(pairs::pair_files(
         &stems.stems,
         &ranked.top,
@@ -340,7 +351,6 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
         &titles,
         &records,
         cache.as_mut().map(|(c, _)| &mut c.pairs),
-        body_edits,
     ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     if timings {
@@ -354,12 +364,7 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
             t0.elapsed().as_secs_f64()
         );
     }
-    let mut all = Vec::new();
-    for ((name, _), h) in files.iter().zip(&hashes) {
-        all.extend_from_slice(name.as_bytes());
-        all.extend_from_slice(&h.to_le_bytes());
-    }
-    let dir = format!("search/{}/", &crate::write::content_hash(&all)[..10]);
+    let dir = dir_name(&files, &hashes);
     let stats = ShardStats {
         documents: pages.len(),
         stems: stems.stems.len(),
@@ -368,6 +373,21 @@ fn build(site: &Site, mut cache: Option<(&mut WordCache, Since)>) -> Result<Shar
     };
     if let Some((c, _)) = cache {
         c.order = Some((pages, titles, records));
+        c.ranked = Some(super::patch::Ranked::new(
+            super::patch::Tables {
+                words,
+                word_ids,
+                stems,
+                prefix_text,
+                prefix_ids,
+            },
+            doc_words,
+            ranked.top,
+            prefix_top,
+            ranked.titles,
+            &files,
+            &hashes,
+        ));
     }
     Ok(Shards {
         dir,
@@ -388,34 +408,41 @@ fn rank_stems(
     ranked: &mut StemRank,
 ) -> Vec<u32> {
     let mut seen = Vec::new();
+    let mut stems_used = Vec::new();
+    let StemRank {
+        top,
+        acc,
+        titles: title_stems,
+    } = ranked;
     for (n, dw) in chunk.iter().enumerate() {
         let doc = doc_base + n as u32;
         let stamp = doc + 1;
-        let mut stems_used = Vec::new();
+        stems_used.clear();
         for &(local, fields) in dw {
             let id = map[local as usize];
             seen.push(id);
             let stem = words[id as usize].stem;
-            if ranked.acc[stem as usize].add(stamp, fields, id, true) {
+            if acc[stem as usize].add(stamp, fields, id, true) {
                 stems_used.push(stem);
             }
         }
         let title = titles[doc as usize];
-        ranked.titles.start(doc);
-        for s in stems_used {
-            let acc = &mut ranked.acc[s as usize];
+        title_stems.start(doc);
+        for &s in &stems_used {
+            let acc = &mut acc[s as usize];
             let fields = acc.fields;
             if fields & docs::TITLE != 0 {
-                ranked.titles.push(s);
+                title_stems.push(s);
             }
-            let words = std::mem::take(&mut acc.words);
-            ranked.top[s as usize].offer(
+            // The words move into the hit only when it is kept: a rejected offer leaves
+            // them (and their allocation) for the next document.
+            top[s as usize].offer(
                 K_WORD,
                 || Hit {
                     doc,
                     title,
                     fields,
-                    words,
+                    words: std::mem::take(&mut acc.words),
                 },
                 fields,
                 title,
@@ -437,10 +464,11 @@ fn rank_prefixes(
     prefix_acc: &mut [Acc],
     prefix_top: &mut [Top],
 ) {
+    let mut prefixes_used = Vec::new();
     for (n, dw) in chunk.iter().enumerate() {
         let doc = doc_base + n as u32;
         let stamp = doc + 1;
-        let mut prefixes_used = Vec::new();
+        prefixes_used.clear();
         for &(local, fields) in dw {
             if fields > docs::BODY {
                 let id = map[local as usize];
@@ -452,7 +480,7 @@ fn rank_prefixes(
             }
         }
         let title = titles[doc as usize];
-        for p in prefixes_used {
+        for &p in &prefixes_used {
             let acc = &mut prefix_acc[p as usize];
             let (fields, best) = (acc.fields, acc.words[0]);
             prefix_top[p as usize].offer(
@@ -508,7 +536,7 @@ fn order_reusing(site: &Site, old: Order, changed: &[usize]) -> Order {
 }
 
 /// `order` when the pages `changed` kept their ranks: only their records are new.
-fn records_again(site: &Site, old: Order, changed: &[usize]) -> Order {
+pub(super) fn records_again(site: &Site, old: Order, changed: &[usize]) -> Order {
     let (pages, titles, mut records) = old;
     for (rank, i) in pages.iter().enumerate() {
         if changed.contains(i) {
@@ -604,22 +632,46 @@ pub(super) fn push_hits(
     body.push_str("]}");
 }
 
-/// The word forms of each stem, commonest first.
-fn forms_by_stem(stem_count: usize, words: &[Word]) -> Vec<Vec<u32>> {
-    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); stem_count];
+/// The word forms of a stem (its words `ids`), commonest first; words no document has
+/// any more (kept by `serve` between edits) are left out.
+pub(super) fn forms_of(ids: impl Iterator<Item = u32>, words: &[Word]) -> Vec<u32> {
+    let mut f: Vec<u32> = ids.filter(|&w| words[w as usize].df > 0).collect();
+    f.sort_by(|a, b| {
+        words[*b as usize]
+            .df
+            .cmp(&words[*a as usize].df)
+            .then_with(|| words[*a as usize].text.cmp(&words[*b as usize].text))
+    });
+    f.truncate(FORMS);
+    f
+}
+
+/// The words of each stem.
+pub(super) fn words_by_stem(stem_count: usize, words: &[Word]) -> Vec<Vec<u32>> {
+    let mut by: Vec<Vec<u32>> = vec![Vec::new(); stem_count];
     for (id, w) in words.iter().enumerate() {
-        forms[w.stem as usize].push(id as u32);
+        by[w.stem as usize].push(id as u32);
     }
-    for f in &mut forms {
-        f.sort_by(|a, b| {
-            words[*b as usize]
-                .df
-                .cmp(&words[*a as usize].df)
-                .then_with(|| words[*a as usize].text.cmp(&words[*b as usize].text))
-        });
-        f.truncate(FORMS);
+    by
+}
+
+/// The name of the word file of a stem.
+pub(super) fn word_file_name(stem: &str) -> String {
+    text::file_name(&text::skeleton(stem))
+}
+
+/// The stems of each word file (with documents).
+pub(super) fn word_file_stems(stems: &[String], tops: &[Top]) -> HashMap<String, Vec<u32>> {
+    let mut by_file: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, stem) in stems.iter().enumerate() {
+        if tops[id].count > 0 {
+            by_file
+                .entry(word_file_name(stem))
+                .or_default()
+                .push(id as u32);
+        }
     }
-    forms
+    by_file
 }
 
 fn word_files(
@@ -628,51 +680,61 @@ fn word_files(
     words: &[Word],
     records: &[String],
 ) -> Vec<(String, Vec<u8>)> {
-    let forms = forms_by_stem(stems.len(), words);
-    let mut by_file: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-    for (id, stem) in stems.iter().enumerate() {
-        if tops[id].count == 0 {
-            continue;
-        }
-        let key = text::skeleton(stem);
-        by_file
-            .entry(text::file_name(&key))
-            .or_default()
-            .push((key, id));
-    }
-    let mut out: Vec<(String, Vec<u8>)> = by_file
+    let by_stem = words_by_stem(stems.len(), words);
+    let mut out: Vec<(String, Vec<u8>)> = word_file_stems(stems, tops)
         .into_par_iter()
-        .map(|(name, mut entries)| {
-            entries.sort();
-            let mut table = Table::default();
-            let mut body = String::from("{\"s\":[");
-            for (n, (key, id)) in entries.iter().enumerate() {
-                if n > 0 {
-                    body.push(',');
-                }
-                let f = &forms[*id];
-                let _ = write!(
-                    body,
-                    "{{\"k\":{},\"t\":{},\"n\":{},\"f\":[",
-                    json(key),
-                    json(&stems[*id]),
-                    tops[*id].count
-                );
-                push_words(&mut body, f, words);
-                // Per hit, the mask of the listed forms it contains.
-                push_hits(&mut body, &mut table, &tops[*id].hits, |h| {
-                    h.words
-                        .iter()
-                        .filter_map(|w| f.iter().position(|x| x == w))
-                        .fold(0, |m, bit| m | (1 << bit))
-                });
-            }
-            table.finish(&mut body, records);
-            (format!("w/{name}.json"), body.into_bytes())
+        .map(|(name, ids)| {
+            let forms = |s: u32| forms_of(by_stem[s as usize].iter().copied(), words);
+            word_file(&name, &ids, stems, tops, words, records, forms)
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The word file `name` of the stems `ids` (those with documents), whose forms `forms` gives.
+pub(super) fn word_file(
+    name: &str,
+    ids: &[u32],
+    stems: &[String],
+    tops: &[Top],
+    words: &[Word],
+    records: &[String],
+    forms: impl Fn(u32) -> Vec<u32>,
+) -> (String, Vec<u8>) {
+    // By sound skeleton, then stem: the same order whatever numbers the stems got.
+    let mut entries: Vec<(String, u32)> = ids
+        .iter()
+        .filter(|&&id| tops[id as usize].count > 0)
+        .map(|&id| (text::skeleton(&stems[id as usize]), id))
+        .collect();
+    entries.sort_by(|a, b| (&a.0, &stems[a.1 as usize]).cmp(&(&b.0, &stems[b.1 as usize])));
+    let mut table = Table::default();
+    let mut body = String::from("{\"s\":[");
+    for (n, (key, id)) in entries.iter().enumerate() {
+        if n > 0 {
+            body.push(',');
+        }
+        let id = *id as usize;
+        let f = forms(id as u32);
+        let _ = write!(
+            body,
+            "{{\"k\":{},\"t\":{},\"n\":{},\"f\":[",
+            json(key),
+            json(&stems[id]),
+            tops[id].count
+        );
+        push_words(&mut body, &f, words);
+        // Per hit, the mask of the listed forms it contains.
+        push_hits(&mut body, &mut table, &tops[id].hits, |h| {
+            h.words
+                .iter()
+                .filter_map(|w| f.iter().position(|x| x == w))
+                .fold(0, |m, bit| m | (1 << bit))
+        });
+    }
+    table.finish(&mut body, records);
+    (format!("w/{name}.json"), body.into_bytes())
 }
 
 /// What ranking stems gathers: per stem, the document being read and the best
@@ -684,59 +746,112 @@ struct StemRank {
     titles: pairs::TitleStems,
 }
 
+/// A word's stem and prefixes, entered in the tables of stems and prefixes.
+pub(super) fn new_word(
+    w: String,
+    stems: &mut StemCache,
+    prefix_ids: &mut FxHashMap<String, u32>,
+    prefix_text: &mut Vec<String>,
+) -> Word {
+    let stem = stems.stem_id(&w);
+    let prefixes = (text::PREFIX_MIN..=text::PREFIX_MAX)
+        .filter(|&n| w.chars().count() >= n)
+        .map(|n| {
+            let p: String = w.chars().take(n).collect();
+            let next = prefix_text.len() as u32;
+            *prefix_ids.entry(p.clone()).or_insert_with(|| {
+                prefix_text.push(p);
+                next
+            })
+        })
+        .collect();
+    Word {
+        text: w,
+        stem,
+        prefixes,
+        df: 0,
+    }
+}
+
+/// The prefixes of each prefix file (with documents).
+pub(super) fn prefix_file_ids(prefixes: &[String], tops: &[Top]) -> HashMap<String, Vec<u32>> {
+    let mut by_file: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, p) in prefixes.iter().enumerate() {
+        if tops[id].count > 0 {
+            by_file
+                .entry(text::file_name(p))
+                .or_default()
+                .push(id as u32);
+        }
+    }
+    by_file
+}
+
 fn prefix_files(
     prefixes: &[String],
     tops: &[Top],
     words: &[Word],
     records: &[String],
 ) -> Vec<(String, Vec<u8>)> {
-    let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
-    for (id, p) in prefixes.iter().enumerate() {
-        if tops[id].count > 0 {
-            by_file.entry(text::file_name(p)).or_default().push(id);
-        }
-    }
-    by_file
+    prefix_file_ids(prefixes, tops)
         .into_par_iter()
-        .map(|(name, mut ids)| {
-            ids.sort_by(|a, b| prefixes[*a].cmp(&prefixes[*b]));
-            let mut table = Table::default();
-            let mut body = String::from("{\"s\":[");
-            for (n, id) in ids.iter().enumerate() {
-                if n > 0 {
-                    body.push(',');
-                }
-                let top = &tops[*id];
-                // Completions: the words of the kept hits, commonest first.
-                let mut comp: Vec<u32> = top.hits.iter().map(|h| h.words[0]).collect();
-                comp.sort_by(|a, b| {
-                    words[*b as usize]
-                        .df
-                        .cmp(&words[*a as usize].df)
-                        .then(a.cmp(b))
-                });
-                comp.dedup();
-                comp.truncate(COMPLETIONS);
-                let _ = write!(
-                    body,
-                    "{{\"k\":{},\"n\":{},\"w\":[",
-                    json(&prefixes[*id]),
-                    top.count
-                );
-                push_words(&mut body, &comp, words);
-                // Per hit, which completion it is.
-                push_hits(&mut body, &mut table, &top.hits, |h| {
-                    comp.iter().position(|w| *w == h.words[0]).unwrap_or(0) as u32
-                });
-            }
-            table.finish(&mut body, records);
-            (format!("p/{name}.json"), body.into_bytes())
-        })
+        .map(|(name, ids)| prefix_file(&name, &ids, prefixes, tops, words, records))
         .collect()
 }
 
+/// The prefix file `name` of the prefixes `ids` (those with documents).
+pub(super) fn prefix_file(
+    name: &str,
+    ids: &[u32],
+    prefixes: &[String],
+    tops: &[Top],
+    words: &[Word],
+    records: &[String],
+) -> (String, Vec<u8>) {
+    let mut ids: Vec<usize> = ids
+        .iter()
+        .map(|&id| id as usize)
+        .filter(|&id| tops[id].count > 0)
+        .collect();
+    ids.sort_by(|a, b| prefixes[*a].cmp(&prefixes[*b]));
+    let mut table = Table::default();
+    let mut body = String::from("{\"s\":[");
+    for (n, id) in ids.iter().enumerate() {
+        if n > 0 {
+            body.push(',');
+        }
+        let top = &tops[*id];
+        // Completions: the words of the kept hits, commonest first (then by spelling,
+        // whatever numbers the words got).
+        let mut comp: Vec<u32> = top.hits.iter().map(|h| h.words[0]).collect();
+        comp.sort_by(|a, b| {
+            let (wa, wb) = (&words[*a as usize], &words[*b as usize]);
+            wb.df.cmp(&wa.df).then_with(|| wa.text.cmp(&wb.text))
+        });
+        comp.dedup();
+        comp.truncate(COMPLETIONS);
+        let _ = write!(
+            body,
+            "{{\"k\":{},\"n\":{},\"w\":[",
+            json(&prefixes[*id]),
+            top.count
+        );
+        push_words(&mut body, &comp, words);
+        // Per hit, which completion it is.
+        push_hits(&mut body, &mut table, &top.hits, |h| {
+            comp.iter().position(|w| *w == h.words[0]).unwrap_or(0) as u32
+        });
+    }
+    table.finish(&mut body, records);
+    (format!("p/{name}.json"), body.into_bytes())
+}
+
 /// Filter keys: `kind/<kind>` and `<taxonomy>/<term>`.
-fn filter_files(site: &Site, pages: &[usize], records: &[String]) -> Vec<(String, Vec<u8>)> {
+pub(super) fn filter_files(
+    site: &Site,
+    pages: &[usize],
+    records: &[String],
+) -> Vec<(String, Vec<u8>)> {
     let mut lists: Vec<(String, String, Vec<u32>)> = Vec::new();
     for kind in Kind::ALL {
         let docs: Vec<u32> = pages

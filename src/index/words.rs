@@ -28,8 +28,10 @@ pub struct WordCache {
     /// The documents of the last build in index order, their title numbers and their
     /// result records (all from front matter only).
     pub(super) order: Option<super::shards::Order>,
-    /// The pair files of the last build (`pairs::PairCache`).
-    pub(super) pairs: Option<super::pairs::PairCache>,
+    /// The pairs of title stems of the last build (`pairs::PairIndex`).
+    pub(super) pairs: Option<super::pairs::PairIndex>,
+    /// The ranking of the last build (`patch`).
+    pub(super) ranked: Option<super::patch::Ranked>,
 }
 
 impl WordCache {

@@ -91,6 +91,9 @@ pub struct RenderEnv {
     /// Whether the templates of record pages may show term counts (`term.count`): then
     /// a change of terms reaches every page with that term.
     pub term_counts_on_records: bool,
+    /// Every scored record's quality score, in page order (for `/quality/`), when the
+    /// theme has that page.
+    scores: Vec<crate::quality::Score>,
 }
 
 pub struct Renderer<'a> {
@@ -299,8 +302,14 @@ impl RenderEnv {
             );
             templates::reach_mentions(&sources, roots.iter().map(String::as_str), "count")
         };
+        let scores = if tera.contains_template("quality.html") {
+            crate::quality::score_site(site)
+        } else {
+            Vec::new()
+        };
         Ok(RenderEnv {
             term_counts_on_records,
+            scores,
             tera,
             summary_values,
             shared,

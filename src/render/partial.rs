@@ -230,35 +230,55 @@ impl Renderer<'_> {
                     .is_some_and(|(_, pages)| Affected::wants(pages, n))
         };
         let in_regions = |region: &str| a.regions.as_ref().is_none_or(|r| r.contains(region));
+        let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
+        let timed = |what: &str, f: &dyn Fn() -> Result<(), RenderError>| {
+            let t = std::time::Instant::now();
+            let r = f();
+            if timings {
+                eprintln!("    pages: {what} {:.3} s", t.elapsed().as_secs_f64());
+            }
+            r
+        };
         let ((pages, lists), (singles, (podbor, quality))) = rayon::join(
             || {
                 rayon::join(
                     || {
-                        pages
-                            .par_iter()
-                            .try_for_each(|&i| self.page(&site.pages[i]))
+                        timed("records", &|| {
+                            pages
+                                .par_iter()
+                                .try_for_each(|&i| self.page(&site.pages[i]))
+                        })
                     },
-                    || -> Result<(), RenderError> {
-                        sections.par_iter().try_for_each(|(i, pages)| {
-                            self.section_where(*i, &|n| Affected::wants(pages, n))
-                                .map(drop)
-                        })?;
-                        self.taxonomies_where(&wanted)?;
-                        if a.directories {
-                            self.directories()?;
-                        }
-                        Ok(())
+                    || {
+                        timed("lists", &|| {
+                            sections.par_iter().try_for_each(|(i, pages)| {
+                                self.section_where(*i, &|n| Affected::wants(pages, n))
+                                    .map(drop)
+                            })?;
+                            self.taxonomies_where(&wanted)?;
+                            if a.directories {
+                                self.directories()?;
+                            }
+                            Ok(())
+                        })
                     },
                 )
             },
             || {
                 rayon::join(
-                    || -> Result<(), RenderError> {
-                        self.special()?;
-                        self.changes()?;
-                        self.admin()
+                    || {
+                        timed("special, changes, admin", &|| {
+                            self.special()?;
+                            self.changes()?;
+                            self.admin()
+                        })
                     },
-                    || rayon::join(|| self.podbor_where(&in_regions), || self.quality()),
+                    || {
+                        rayon::join(
+                            || timed("podbor", &|| self.podbor_where(&in_regions)),
+                            || timed("quality", &|| self.quality()),
+                        )
+                    },
                 )
             },
         );
@@ -322,12 +342,28 @@ impl Renderer<'_> {
 
 impl RenderEnv {
     /// After the front matter of the pages `changed` was edited (and the model relinked):
-    /// their summaries, and the values shared between pages, converted again.
-    pub fn refresh(&mut self, site: &Site, changed: &[usize]) {
+    /// their summaries, the values shared between pages and the quality scores of the
+    /// pages the edit reaches (a score reads the record and those it refers to),
+    /// made again.
+    pub fn refresh(&mut self, site: &Site, changed: &[usize], a: &Affected) {
         for &i in changed {
             self.summary_values[i] =
                 tera::Value::from_serializable(&super::context::summary(site, &site.pages[i]));
         }
         self.shared = super::shared::Shared::build(site);
+        if !self.scores.is_empty() {
+            let t = site.settings.quality;
+            for &i in &a.pages {
+                let at = self.scores.binary_search_by_key(&i, |s| s.page);
+                match (at, crate::quality::score(site, i, &t)) {
+                    (Ok(at), Some(score)) => self.scores[at] = score,
+                    (Ok(at), None) => {
+                        self.scores.remove(at);
+                    }
+                    (Err(at), Some(score)) => self.scores.insert(at, score),
+                    (Err(_), None) => {}
+                }
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::charts;
 use super::{RenderError, Renderer};
 use crate::quality::summary::{summarise, Group};
-use crate::quality::{rubric, score_site, Freshness};
+use crate::quality::{rubric, Freshness};
 use crate::schema::Kind;
 
 /// The page's address.
@@ -93,8 +93,8 @@ impl Renderer<'_> {
         let site = self.site;
         let labels = &site.labels;
         let words = &labels.words;
-        let scores = score_site(site);
-        let s = summarise(site, &scores);
+        let scores = &self.scores;
+        let s = summarise(site, scores);
         let record = |&i: &usize| {
             let r = &scores[i];
             RecordCtx {
@@ -196,7 +196,7 @@ impl Renderer<'_> {
         };
         self.out.write(
             CSV.trim_start_matches('/'),
-            crate::quality::report::csv(&s, &scores).as_bytes(),
+            crate::quality::report::csv(&s, scores).as_bytes(),
         )?;
         let mut ctx = self.ctx(URL);
         ctx.insert("quality", &q);

@@ -76,6 +76,13 @@ pub fn front_matter_edits(
             && crate::index::docs::status_rank(old) == crate::index::docs::status_rank(&new);
         edits.push((i, new, f, check.facts));
     }
+    let timings = std::env::var_os("SOCNAV_TIMINGS").is_some();
+    if timings {
+        eprintln!(
+            "  front: read and checked {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let pages: Vec<usize> = edits.iter().map(|e| e.0).collect();
     let mut affected = Affected::new();
     affected.add(&kept.site, &pages, true);
@@ -84,8 +91,17 @@ pub fn front_matter_edits(
         kept.across.facts[f] = facts;
     }
     kept.site.relink();
+    if timings {
+        eprintln!("  front: relinked {:.3} s", started.elapsed().as_secs_f64());
+    }
     affected.add(&kept.site, &pages, false);
-    kept.env.refresh(&kept.site, &pages);
+    kept.env.refresh(&kept.site, &pages, &affected);
+    if timings {
+        eprintln!(
+            "  front: refreshed {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     apply(kept, &pages, same_order, &affected).ok()?;
     Some(format!(
         "Обновлено за {:.3} с: {} и {} {} (изменены поля)",
@@ -148,10 +164,24 @@ fn apply(
                         crate::index::Since::FrontMatter { pages, same_order },
                     )
                 },
-                || crate::export::rewrite(site, output, &patch, layouts, &redo),
+                || {
+                    let t = std::time::Instant::now();
+                    let r = crate::export::rewrite(site, output, &patch, layouts, &redo);
+                    if timings {
+                        eprintln!("  front: open data {:.3} s", t.elapsed().as_secs_f64());
+                    }
+                    r
+                },
             )
         },
-        || render_reached(site, kept_env, &patch, affected),
+        || {
+            let t = std::time::Instant::now();
+            let r = render_reached(site, kept_env, &patch, affected);
+            if timings {
+                eprintln!("  front: pages {:.3} s", t.elapsed().as_secs_f64());
+            }
+            r
+        },
     );
     if timings {
         eprintln!(

@@ -172,7 +172,15 @@ pub(super) fn commit(
     remove: &[String],
     index: &crate::index::Indexes,
 ) -> Result<(), String> {
-    patch.commit_patch(remove).map_err(String::from)?;
+    let t = std::time::Instant::now();
+    let moved = patch.commit_patch(remove).map_err(String::from)?;
+    if std::env::var_os("SOCNAV_TIMINGS").is_some() {
+        eprintln!(
+            "  {moved} files moved in, {} removed: {:.3} s",
+            remove.len(),
+            t.elapsed().as_secs_f64()
+        );
+    }
     kept.index_dir = index.shards.dir.clone();
     kept.index_files = index.shards.file_hashes();
     Ok(())
