@@ -630,12 +630,20 @@ fn random_edit(site: &Site, rng: &mut Rng, added: &mut Vec<String>) -> String {
             site.write("data/documents.toml", t);
             format!("document title in data/ ({word})")
         }
-        _ => {
+        _ if rng.below(2) == 0 => {
             let p = "themes/navigator/templates/404.html";
             let n = rng.below(1000);
             let t = site.read(p).replacen("</h1>", &format!(" {n}</h1>"), 1);
             site.write(p, t);
             format!("template 404.html ({n})")
+        }
+        _ => {
+            // A partial: on the pages of services and providers, through `include`.
+            let p = "themes/navigator/templates/partials/contacts.html";
+            let n = rng.below(1000);
+            let t = site.read(p) + &format!("<!-- правка {n} -->\n");
+            site.write(p, t);
+            format!("template partials/contacts.html ({n})")
         }
     }
 }
@@ -697,6 +705,19 @@ fn served_output_equals_a_clean_build_after_random_edit_sequences() {
             "content/services/_index.md",
             "sort_by = \"title\"",
             "sort_by = \"title\"\npaginate_by = 1",
+        );
+        // A translated record: its page is rendered with the English templates.
+        site.write(
+            "config.toml",
+            site.read("config.toml") + "\n[languages.en]\n",
+        );
+        site.write(
+            "content/services/edinoe-posobie.en.md",
+            site.read("content/services/edinoe-posobie.md").replacen(
+                "title = \"",
+                "title = \"Unified allowance: ",
+                1,
+            ),
         );
         let srv = start(&site);
         let mut rng = Rng(seed);

@@ -94,6 +94,11 @@ pub struct RenderEnv {
     /// Every scored record's quality score, in page order (for `/quality/`), when the
     /// theme has that page.
     scores: Vec<crate::quality::Score>,
+    /// The names of the templates.
+    template_names: std::collections::BTreeSet<String>,
+    /// When set (the preview, after template edits), only pages made with these templates
+    /// are rendered: the others are those of the last build.
+    only: Option<std::collections::BTreeSet<String>>,
 }
 
 pub struct Renderer<'a> {
@@ -134,42 +139,9 @@ pub fn render_site<T: Send>(
             Ok(index)
         },
         || -> Result<Stats, RenderError> {
-            let mut stats = Stats::default();
-            r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
-            stats.pages = site.pages.len();
-            let list_pages: usize = site
-                .sections
-                .par_iter()
-                .enumerate()
-                .map(|(i, _)| r.section(i))
-                .collect::<Result<Vec<usize>, RenderError>>()?
-                .into_iter()
-                .sum();
-            stats.sections = site.sections.len();
-            stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
-            // The single pages, side by side: each is one thread's work, and at 100,000
-            // services one after another they left a core idle for two seconds.
-            let ((special, podbor), (quality, (changes, (admin, assets)))) = rayon::join(
-                || rayon::join(|| r.special(), || r.podbor()),
-                || {
-                    rayon::join(
-                        || r.quality(),
-                        || {
-                            rayon::join(
-                                || r.changes(),
-                                || rayon::join(|| r.admin(), || copy_content_assets(site, out)),
-                            )
-                        },
-                    )
-                },
-            );
-            special?;
-            podbor?;
-            quality?;
-            changes?;
-            admin?;
+            let (stats, assets) = rayon::join(|| r.everything(), || copy_content_assets(site, out));
             assets?;
-            Ok(stats)
+            stats
         },
     );
     let stats = stats?;
@@ -233,6 +205,103 @@ impl RenderEnv {
     /// the values that many pages share.
     fn new(site: &Site, out: &Staging) -> Result<RenderEnv, RenderError> {
         let assets = copy_static(site, out)?;
+        let Templates {
+            tera,
+            languages,
+            term_counts_on_records,
+            sources,
+        } = Templates::load(site, &assets)?;
+        let summary_values: Vec<Value> = site
+            .pages
+            .par_iter()
+            .map(|p| Value::from_serializable(&summary(site, p)))
+            .collect();
+        let shared = Shared::build(site);
+        let scores = if tera.contains_template("quality.html") {
+            crate::quality::score_site(site)
+        } else {
+            Vec::new()
+        };
+        Ok(RenderEnv {
+            term_counts_on_records,
+            scores,
+            template_names: sources.into_keys().collect(),
+            only: None,
+            tera,
+            summary_values,
+            shared,
+            languages,
+            assets,
+            static_roots: {
+                let mut roots = vec![site.root.join("static")];
+                if let Some(theme) = &site.config.theme {
+                    roots.push(site.root.join("themes").join(theme).join("static"));
+                }
+                roots
+            },
+        })
+    }
+}
+
+impl RenderEnv {
+    /// After edits to the templates named `changed`: load the templates again, and return
+    /// the templates whose output may have changed (those named, and those that extend,
+    /// include or import them, at any depth), or None when templates were added or
+    /// removed (anything may have changed).
+    pub fn reload_templates(
+        &mut self,
+        site: &Site,
+        changed: &[String],
+    ) -> Result<Option<std::collections::BTreeSet<String>>, RenderError> {
+        let t = Templates::load(site, &self.assets)?;
+        let same_names = t.sources.keys().eq(self.template_names.iter());
+        let reached = same_names.then(|| templates::reaching(&t.sources, changed));
+        self.tera = t.tera;
+        self.languages = t.languages;
+        self.term_counts_on_records = t.term_counts_on_records;
+        self.template_names = t.sources.into_keys().collect();
+        Ok(reached)
+    }
+
+    /// Render only pages made with the templates `only` (None: all).
+    pub fn render_only(&mut self, only: Option<std::collections::BTreeSet<String>>) {
+        self.only = only;
+    }
+}
+
+/// Render every page again into `out` (the templates changed; static files, the search
+/// index, open data and content assets are those of the last build): the pages made
+/// with the templates `env` limits rendering to, or all. The search page names the
+/// index at `index_url`.
+pub fn render_again(
+    site: &Site,
+    env: &RenderEnv,
+    out: &Staging,
+    index_url: &str,
+) -> Result<Stats, RenderError> {
+    let r = Renderer { site, out, env };
+    let (search, stats) = rayon::join(|| r.search_page(index_url), || r.everything());
+    search?;
+    stats
+}
+
+/// The templates of a build: the default language's, each other language's, and what
+/// they show.
+struct Templates {
+    tera: Tera,
+    languages: Vec<Language>,
+    term_counts_on_records: bool,
+    /// Every template's source by name.
+    sources: std::collections::BTreeMap<String, (std::path::PathBuf, String)>,
+}
+
+impl Templates {
+    /// Load the templates and translations, for the default language and each language
+    /// with translated pages.
+    fn load(
+        site: &Site,
+        assets: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Templates, RenderError> {
         let translations = std::sync::Arc::new(
             translations::Translations::load(&site.root, &site.config)
                 .map_err(RenderError::Template)?,
@@ -247,7 +316,7 @@ impl RenderEnv {
         set_globals(
             &mut tera,
             site,
-            &assets,
+            assets,
             &site.config.default_language,
             &site.labels,
         );
@@ -269,22 +338,16 @@ impl RenderEnv {
             .map_err(RenderError::Template)?;
             let labels = translations::labels::Labels::of(&translations, lang)
                 .map_err(RenderError::Template)?;
-            set_globals(&mut t, site, &assets, lang, &labels);
+            set_globals(&mut t, site, assets, lang, &labels);
             languages.push(Language {
                 lang: lang.to_string(),
                 tera: t,
                 labels,
             });
         }
-        let summary_values: Vec<Value> = site
-            .pages
-            .par_iter()
-            .map(|p| Value::from_serializable(&summary(site, p)))
-            .collect();
-        let shared = Shared::build(site);
+        let sources = templates::collect(&site.root, site.config.theme.as_deref())
+            .map_err(RenderError::Template)?;
         let term_counts_on_records = {
-            let sources = templates::collect(&site.root, site.config.theme.as_deref())
-                .map_err(RenderError::Template)?;
             let mut roots: std::collections::BTreeSet<String> = [
                 "page.html",
                 "service.html",
@@ -302,26 +365,11 @@ impl RenderEnv {
             );
             templates::reach_mentions(&sources, roots.iter().map(String::as_str), "count")
         };
-        let scores = if tera.contains_template("quality.html") {
-            crate::quality::score_site(site)
-        } else {
-            Vec::new()
-        };
-        Ok(RenderEnv {
-            term_counts_on_records,
-            scores,
+        Ok(Templates {
             tera,
-            summary_values,
-            shared,
             languages,
-            assets,
-            static_roots: {
-                let mut roots = vec![site.root.join("static")];
-                if let Some(theme) = &site.config.theme {
-                    roots.push(site.root.join("themes").join(theme).join("static"));
-                }
-                roots
-            },
+            term_counts_on_records,
+            sources,
         })
     }
 }
@@ -372,8 +420,49 @@ pub struct Language {
 }
 
 impl Renderer<'_> {
+    /// Render every page: records, lists, terms, directories and the single pages (all
+    /// but the search page, which names the index).
+    fn everything(&self) -> Result<Stats, RenderError> {
+        let (r, site) = (self, self.site);
+        let mut stats = Stats::default();
+        r.site.pages.par_iter().try_for_each(|p| r.page(p))?;
+        stats.pages = site.pages.len();
+        let list_pages: usize = site
+            .sections
+            .par_iter()
+            .enumerate()
+            .map(|(i, _)| r.section(i))
+            .collect::<Result<Vec<usize>, RenderError>>()?
+            .into_iter()
+            .sum();
+        stats.sections = site.sections.len();
+        stats.list_pages = list_pages + r.taxonomies()? + r.directories()?;
+        // The single pages, side by side: each is one thread's work, and at 100,000
+        // services one after another they left a core idle for two seconds.
+        let ((special, podbor), (quality, (changes, admin))) = rayon::join(
+            || rayon::join(|| r.special(), || r.podbor()),
+            || rayon::join(|| r.quality(), || rayon::join(|| r.changes(), || r.admin())),
+        );
+        special?;
+        podbor?;
+        quality?;
+        changes?;
+        admin?;
+        Ok(stats)
+    }
+
+    /// Whether pages made with `template` are rendered (`RenderEnv::render_only`).
+    fn wants(&self, template: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|only| only.contains(template))
+    }
+
     /// Render straight into a per-thread buffer and write it out (no intermediate String).
     fn render_page(&self, template: &str, ctx: &Context, url: &str) -> Result<(), RenderError> {
+        if !self.wants(template) {
+            return Ok(());
+        }
         thread_local! {
             static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -446,6 +535,10 @@ impl Renderer<'_> {
 
     fn page(&self, p: &Page) -> Result<(), RenderError> {
         let site = self.site;
+        let template = self.template_for(p)?;
+        if !self.wants(&template) {
+            return Ok(());
+        }
         // Record bodies sit under the theme's h2 «Подробнее»: their headings start at h3.
         let body = read_body(&site.root.join(&p.rel), p.body.clone())
             .map_err(|e| RenderError::Io(format!("{}: {e}", p.rel)))?;
@@ -612,7 +705,6 @@ impl Renderer<'_> {
             ),
             Record::Plain => ctx.insert("page", &base(site, p, content)),
         }
-        let template = self.template_for(p)?;
         self.render_page(&template, &ctx, &p.url)
     }
 }

@@ -146,6 +146,9 @@ impl Renderer<'_> {
             return Ok(());
         }
         self.render_page("offline.html", &self.ctx("/offline/"), "/offline/")?;
+        if !self.wants("sw.js") {
+            return Ok(());
+        }
         let mut ctx = self.ctx("/sw.js");
         ctx.insert("offline_url", "/offline/");
         // The assets as a list sorted by name: a map's order in Tera is not fixed, and the

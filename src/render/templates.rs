@@ -133,6 +133,35 @@ pub fn reach_mentions<'a>(
     false
 }
 
+/// The templates whose output may change when the templates `changed` do: those, and
+/// every template that names one of them (`extends`, `include`, `import`: any quoted
+/// string naming a template counts), at any depth.
+pub fn reaching(
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    changed: &[String],
+) -> std::collections::BTreeSet<String> {
+    // Template → the templates that name it.
+    let mut named_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (name, (_, text)) in sources {
+        for quoted in text.split(['"', '\'']).skip(1).step_by(2) {
+            if let Some((target, _)) = sources.get_key_value(quoted) {
+                named_by
+                    .entry(target.as_str())
+                    .or_default()
+                    .push(name.as_str());
+            }
+        }
+    }
+    let mut out: std::collections::BTreeSet<String> = Default::default();
+    let mut todo: Vec<&str> = changed.iter().map(String::as_str).collect();
+    while let Some(name) = todo.pop() {
+        if out.insert(name.to_string()) {
+            todo.extend(named_by.get(name).into_iter().flatten());
+        }
+    }
+    out
+}
+
 fn whole_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
 }

@@ -230,11 +230,12 @@ pub(super) fn write_index(
 }
 
 /// Rebuild after edits to templates only: the content, and so the model, the search
-/// index and the open data, are those of the last build. Every page is rendered again
-/// into a new staging folder with the new templates; the index and open-data files are
-/// linked from the current output (files are never changed in place, so the link keeps
-/// their bytes), and the folder is swapped in as `build` does. Returns the line to
-/// print, or None when a full build is needed (also to report a template error).
+/// index and the open data, are those of the last build. The templates are loaded
+/// again; the pages made with the edited templates (or with templates that extend,
+/// include or import them) are rendered into a patch and moved in, the others stay.
+/// When templates were added or removed, every page is rendered into a new staging
+/// folder instead (`every_page_again`). Returns the line to print, or None when a full
+/// build is needed (also to report a template error).
 pub fn template_edits(
     kept: &mut Kept,
     template_dirs: &[PathBuf],
@@ -247,10 +248,42 @@ pub fn template_edits(
     if !all_templates || changed.is_empty() || Date::today() != kept.site.today {
         return None;
     }
+    let names: Vec<String> = changed
+        .iter()
+        .filter_map(|p| template_dirs.iter().find_map(|d| p.strip_prefix(d).ok()))
+        .filter_map(|rel| rel.to_str())
+        .map(|rel| rel.replace(std::path::MAIN_SEPARATOR, "/"))
+        .collect();
+    let Some(reached) = kept.env.reload_templates(&kept.site, &names).ok()? else {
+        return every_page_again(kept, started);
+    };
+    let patch = Staging::patch(&kept.output).ok()?;
+    let templates = reached.len();
+    kept.env.render_only(Some(reached));
+    let url = format!("/{}", kept.index_dir);
+    let rendered = crate::render::render_again(&kept.site, &kept.env, &patch, &url)
+        .and_then(|_| crate::render::render_translations(&mut kept.site, &mut kept.env, &patch));
+    kept.env.render_only(None);
+    rendered.ok()?;
+    let files = patch.commit_patch(&[]).ok()?;
+    Some(format!(
+        "Обновлено за {:.3} с с новыми шаблонами: {files} {}; затронуто шаблонов \
+         (изменённых и включающих их): {templates}",
+        started.elapsed().as_secs_f64(),
+        plural(files, "файл", "файла", "файлов"),
+    ))
+}
+
+/// Every page rendered again, into a new staging folder with the new templates; the
+/// index and open-data files are linked from the current output (files are never
+/// changed in place, so the link keeps their bytes), and the folder is swapped in as
+/// `build` does.
+fn every_page_again(kept: &mut Kept, started: std::time::Instant) -> Option<String> {
     let staging = Staging::new(&kept.output, &kept.site.root).ok()?;
     let url = format!("/{}", kept.index_dir);
-    let (stats, (), env) =
+    let (stats, (), mut env) =
         crate::render::render_site(&kept.site, &staging, || Ok(()), |_| url.clone()).ok()?;
+    crate::render::render_translations(&mut kept.site, &mut env, &staging).ok()?;
     let mut linked = 0;
     for dir in ["opendata", kept.index_dir.trim_end_matches('/')] {
         linked += link_tree(&kept.output.join(dir), &staging.path().join(dir)).ok()?;
