@@ -3,7 +3,8 @@
 //!
 //! Generates N services (default 10,000; `SOCNAV_BENCH_SIZES=1000`), starts the release
 //! binary's `serve --port 0` on it, then for each kind of edit makes 20 edits, one at a
-//! time: a service body, a service taxonomy term, a template. Each edit is timed from the
+//! time: a service body, a service taxonomy term, the template of every service page,
+//! the template of one page (404.html). Each edit is timed from the
 //! write to the moment the server's event stream reports the new version (the page is
 //! served from then on). Prints median and worst per kind, beside the targets (100 ms
 //! body, 300 ms term, template no slower than `build`). `SOCNAV_BENCH_DIR` chooses where
@@ -84,6 +85,7 @@ fn main() {
 
     let service = site.join("content/services/usluga-000001.md");
     let template = theme.join("templates/service.html");
+    let template_404 = theme.join("templates/404.html");
     println!(
         "socnav serve, {n} services; `build` takes {:.2} s",
         build_time.as_secs_f64()
@@ -91,7 +93,7 @@ fn main() {
     println!("| edit | edits | median | worst | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
     type Edit<'a> = (&'a str, &'a Path, fn(&str, usize) -> String, String);
-    let kinds: [Edit; 3] = [
+    let kinds: [Edit; 4] = [
         (
             "service body",
             &service,
@@ -112,8 +114,14 @@ fn main() {
             "≤ 300 ms".into(),
         ),
         (
-            "template",
+            "template of every service page (service.html)",
             &template,
+            |t, i| format!("{t}{{# правка {i} #}}\n"),
+            format!("≤ build ({:.2} s)", build_time.as_secs_f64()),
+        ),
+        (
+            "template of one page (404.html)",
+            &template_404,
             |t, i| format!("{t}{{# правка {i} #}}\n"),
             format!("≤ build ({:.2} s)", build_time.as_secs_f64()),
         ),
