@@ -209,7 +209,12 @@ impl Pass {
 /// in a bundle): give it its original's slug and bundle.
 fn as_translation(file: &mut crate::load::ContentFile, lang: &str) {
     let suffix = format!(".{lang}");
-    if file.file_slug == format!("index{suffix}") && !file.components.is_empty() {
+    if file.file_slug == format!("_index{suffix}") {
+        // A section's translation (`_index.en.md`).
+        file.kind = crate::load::FileKind::Section;
+        file.record_kind = None;
+        file.file_slug = String::new();
+    } else if file.file_slug == format!("index{suffix}") && !file.components.is_empty() {
         file.file_slug = file.components.pop().unwrap_or_default();
         let dir = std::path::Path::new(&file.rel)
             .parent()

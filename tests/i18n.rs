@@ -692,6 +692,55 @@ fn a_translated_record_is_published_under_its_language_with_links_both_ways() {
 }
 
 #[test]
+fn a_translated_section_lists_the_translated_pages_of_its_language() {
+    let site = site_with_translation();
+    site.write(
+        "content/services/_index.en.md",
+        "+++\ntitle = \"Support measures\"\nsort_by = \"title\"\n+++\n\nEvery measure we describe.\n",
+    );
+    site.write(
+        "content/_index.en.md",
+        "+++\ntitle = \"Navigator\"\n+++\n\nHelp in hard times.\n",
+    );
+    let checked = site.socnav(&["check"]);
+    checked.ok();
+    assert!(
+        !checked.stderr.contains("_index.en.md"),
+        "{}",
+        checked.stderr
+    );
+    site.build(&[]).ok();
+    let en = site.out("en/services/index.html");
+    assert!(en.contains("<html lang=\"en\">"), "{en}");
+    assert!(en.contains("<h1>Support measures"), "{en}");
+    assert!(en.contains("Every measure we describe."), "{en}");
+    // Its list: the English pages of the section, and nothing untranslated.
+    assert!(en.contains("href=\"/en/services/edinoe-posobie/\""), "{en}");
+    assert!(en.contains("Unified allowance for children and pregnant women"));
+    assert!(!en.contains("href=\"/services/edv-invalidam/\""), "{en}");
+    // Both versions of the section name each other.
+    let ru = site.out("services/index.html");
+    for html in [&en, &ru] {
+        assert!(html.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://fixture.example/en/services/\">"
+        ));
+        assert!(html.contains(
+            "<link rel=\"alternate\" hreflang=\"ru\" href=\"https://fixture.example/services/\">"
+        ));
+    }
+    assert!(ru.contains("<a href=\"/en/services/\" hreflang=\"en\" lang=\"en\">English</a>"));
+    // The home page's translation, with the English interface.
+    let home = site.out("en/index.html");
+    assert!(home.contains("<html lang=\"en\">") && home.contains("Help in hard times."));
+    assert!(site
+        .out("index.html")
+        .contains("<a href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"));
+    let sitemap = site.out("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://fixture.example/en/services/</loc>"));
+    assert!(sitemap.contains("<loc>https://fixture.example/en/</loc>"));
+}
+
+#[test]
 fn a_translation_needs_its_language_in_the_config_and_an_original() {
     let site = site_with_translation();
     site.write(

@@ -159,18 +159,6 @@ pub fn load(root: &Path) -> Result<Loaded, Fatal> {
                     "добавьте в config.toml раздел [languages.{lang}] или переименуйте файл"
                 )),
             );
-        } else if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("_index.")) {
-            diags.push(
-                Diagnostic {
-                    severity: crate::diagnostics::Severity::Warning,
-                    ..Diagnostic::new(
-                    "translation",
-                    &rel,
-                    "переводы разделов (_index) пока не публикуются: раздел будет только на основном языке",
-                )
-                }
-                .help("уберите файл или оставьте его до поддержки переводов разделов"),
-            );
         } else if !originals.contains(&original) {
             diags.push(
                 Diagnostic::new("translation", &rel, "перевод без оригинала").help(format!(

@@ -85,9 +85,15 @@ pub struct Section {
     pub front: SectionFront,
     pub body: String,
     pub kind: Option<Kind>,
-    /// Pages, sorted as the section asks.
+    /// Pages, sorted as the section asks (of a translated section: its language's
+    /// translated pages, indexes into `Site::translations`).
     pub pages: Vec<usize>,
     pub subsections: Vec<usize>,
+    /// The language of a translated section (`_index.en.md`); None for the default.
+    pub lang: Option<String>,
+    /// Every language version of the section, this one included: (language, URL); empty
+    /// when it has no translation.
+    pub translations: Vec<(String, String)>,
 }
 
 /// One taxonomy with its used terms.
@@ -117,6 +123,9 @@ pub struct Site {
     /// Translated pages (`about.en.md`), by language then path; rendered at `/<lang>/…`
     /// beside their originals, and in no list, index or open-data file.
     pub translations: Vec<Page>,
+    /// Translated sections (`_index.en.md`), by language then path: rendered at
+    /// `/<lang>/…`, listing the translated pages of their language.
+    pub section_translations: Vec<Section>,
 }
 
 /// Deserialise a validated front matter into its typed form.
@@ -142,8 +151,9 @@ pub enum Item {
 
 /// Turn one validated file into its model item. Needs nothing but the file itself, so it
 /// runs in the same parallel pass that read and checked the file.
-/// The model item of a translated page (`about.en.md`): the page of its language, at
-/// `/<lang>` + the URL its original would have. Aliases stay with the original.
+/// The model item of a translated page (`about.en.md`) or section (`_index.en.md`): the
+/// page or section of its language, at `/<lang>` + the URL its original would have.
+/// Aliases stay with the original.
 pub fn translation_from(f: &ContentFile, drafts: bool, lang: &str) -> Result<Item, String> {
     Ok(match item_from(f, drafts)? {
         Item::Page(mut p) => {
@@ -151,6 +161,11 @@ pub fn translation_from(f: &ContentFile, drafts: bool, lang: &str) -> Result<Ite
             p.url = format!("/{lang}{}", p.url);
             p.aliases.clear();
             Item::Page(p)
+        }
+        Item::Section(mut s) => {
+            s.lang = Some(lang.to_string());
+            s.url = format!("/{lang}{}", s.url);
+            Item::Section(s)
         }
         other => other,
     })
@@ -186,6 +201,8 @@ pub fn item_from(f: &ContentFile, drafts: bool) -> Result<Item, String> {
                 body: f.body().to_string(),
                 pages: Vec::new(),
                 subsections: Vec::new(),
+                lang: None,
+                translations: Vec::new(),
             })))
         }
         FileKind::Page => Ok(match page_from(f, drafts)? {
@@ -213,8 +230,10 @@ impl Site {
         let mut pages: Vec<Page> = Vec::with_capacity(items.len());
         let mut hidden_bundles: Vec<String> = Vec::new();
         let mut translations: Vec<Page> = Vec::new();
+        let mut section_translations: Vec<Section> = Vec::new();
         for item in items {
             match item {
+                Item::Section(s) if s.lang.is_some() => section_translations.push(*s),
                 Item::Section(s) => sections.push(*s),
                 Item::Page(p) if p.lang.is_some() => translations.push(*p),
                 Item::Page(p) => pages.push(*p),
@@ -243,6 +262,8 @@ impl Site {
                 kind: None,
                 pages: Vec::new(),
                 subsections: Vec::new(),
+                lang: None,
+                translations: Vec::new(),
             });
         }
         for p in &mut pages {
@@ -295,8 +316,10 @@ impl Site {
             today,
             labels: Default::default(),
             translations: Vec::new(),
+            section_translations: Vec::new(),
         };
         site.link_translations(translations, &sources);
+        site.link_section_translations(section_translations);
         site.relink();
         site
     }
@@ -439,6 +462,44 @@ impl Site {
             }
         }
         self.translations = pages;
+    }
+
+    /// Keep the translated sections: each lists its language's translated pages of the
+    /// original section, and the original and its translations know each other.
+    fn link_section_translations(&mut self, mut sections: Vec<Section>) {
+        sections.retain(|t| self.sections.iter().any(|s| s.components == t.components));
+        sections.sort_by(|a, b| (&a.lang, &a.components).cmp(&(&b.lang, &b.components)));
+        let lang = self.config.default_language.clone();
+        for o in 0..self.sections.len() {
+            let members: Vec<usize> = (0..sections.len())
+                .filter(|&n| sections[n].components == self.sections[o].components)
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let mut all = vec![(lang.clone(), self.sections[o].url.clone())];
+            all.extend(members.iter().map(|&n| {
+                (
+                    sections[n].lang.clone().unwrap_or_default(),
+                    sections[n].url.clone(),
+                )
+            }));
+            self.sections[o].translations = all.clone();
+            for n in members {
+                let t = &mut sections[n];
+                t.translations = all.clone();
+                t.kind = self.sections[o].kind;
+                let mut pages: Vec<usize> = (0..self.translations.len())
+                    .filter(|&i| {
+                        let p = &self.translations[i];
+                        p.section == o && p.lang == t.lang
+                    })
+                    .collect();
+                pages.sort_by_cached_key(|&i| collate(&self.translations[i].title));
+                t.pages = pages;
+            }
+        }
+        self.section_translations = sections;
     }
 
     pub fn find(&self, kind: Kind, slug: &str) -> Option<usize> {

@@ -44,7 +44,7 @@ impl Renderer<'_> {
             "map": self.map_url(s),
         });
         if s.components.is_empty() {
-            return self.home(section_ctx).map(|_| 1);
+            return self.home_at("/", section_ctx, &s.translations).map(|_| 1);
         }
         let per = per_page(s);
         let subsections: Vec<Link> = s
@@ -63,13 +63,15 @@ impl Renderer<'_> {
         let path = paginate_path(s);
         let orderings = self.section_orderings(s);
         self.paginate(&s.url, &path, &s.pages, per, wanted, |ctx| {
+            super::insert_translations(ctx, &s.translations);
             ctx.insert("section", &section_ctx);
             ctx.insert("subsections", &subsections);
             ctx.insert_value("orderings", orderings.clone());
             template.clone()
         })
     }
-    /// Write the pages of a paginated list at `base_url`, `base_url/page/2/`, ...
+    /// Write the pages of a paginated list of pages (`items`, indexes into `site.pages`)
+    /// at `base_url`, `base_url/page/2/`, ...
     pub(super) fn paginate(
         &self,
         base_url: &str,
@@ -77,6 +79,22 @@ impl Renderer<'_> {
         items: &[usize],
         per: usize,
         wanted: &(dyn Fn(usize) -> bool + Sync),
+        fill: impl Fn(&mut Context) -> String + Sync,
+    ) -> Result<usize, RenderError> {
+        let list = |chunk: &[usize]| self.summary_list(chunk);
+        self.paginate_list(base_url, path, items, per, wanted, &list, fill)
+    }
+
+    /// `paginate` for any list of items, whose summaries `list` gives.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paginate_list(
+        &self,
+        base_url: &str,
+        path: &str,
+        items: &[usize],
+        per: usize,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+        list: &(dyn Fn(&[usize]) -> Value + Sync),
         fill: impl Fn(&mut Context) -> String + Sync,
     ) -> Result<usize, RenderError> {
         let per = per.max(1);
@@ -104,7 +122,7 @@ impl Renderer<'_> {
                     .collect();
                 // Built as Tera values directly: summaries were converted once, up front.
                 let mut pg: BTreeMap<&'static str, Value> = BTreeMap::new();
-                pg.insert("pages", self.summary_list(chunk));
+                pg.insert("pages", list(chunk));
                 pg.insert("current_index", n.into());
                 pg.insert("number_pagers", total.into());
                 pg.insert("total_pages", items.len().into());
@@ -120,9 +138,17 @@ impl Renderer<'_> {
             .collect::<Result<Vec<()>, RenderError>>()
             .map(|v| v.len())
     }
-    pub(super) fn home(&self, section_ctx: serde_json::Value) -> Result<(), RenderError> {
+    /// The home page at `url` (`/`, or `/<lang>/` for a translation of the home section,
+    /// whose lists are those of the default language).
+    pub(super) fn home_at(
+        &self,
+        url: &str,
+        section_ctx: serde_json::Value,
+        translations: &[(String, String)],
+    ) -> Result<(), RenderError> {
         let site = self.site;
-        let mut ctx = self.ctx("/");
+        let mut ctx = self.ctx(url);
+        super::insert_translations(&mut ctx, translations);
         ctx.insert("section", &section_ctx);
         let situations = self.situations_in_order();
         ctx.insert_value("situations", self.summary_list(&situations));
@@ -144,7 +170,7 @@ impl Renderer<'_> {
             .map(|k| (k.name(), site.count(*k)))
             .collect();
         ctx.insert("counts", &counts);
-        self.render_page("index.html", &ctx, "/")
+        self.render_page("index.html", &ctx, url)
     }
     pub(super) fn taxonomies(&self) -> Result<usize, RenderError> {
         self.taxonomies_where(&|_, _, _| true)

@@ -13,6 +13,7 @@ mod jsonld;
 mod podbor;
 mod provider_map;
 mod quality;
+mod translated_sections;
 pub(crate) use files::{read_body, read_body_prefix};
 mod lists;
 pub mod partial;
@@ -171,9 +172,10 @@ pub fn render_search_page(
     Renderer { site, out, env }.search_page(index_url)
 }
 
-/// Render the translated pages (`about.en.md` → `/en/about/`), language by language,
-/// with that language's templates and labels. Lists, the search index and open data
-/// hold the default language only.
+/// Render the translated pages (`about.en.md` → `/en/about/`) and sections
+/// (`_index.en.md` → `/en/…/`), language by language, with that language's templates and
+/// labels; returns how many pages were written. Taxonomies, the search index and open
+/// data hold the default language only.
 pub fn render_translations(
     site: &mut Site,
     env: &mut RenderEnv,
@@ -187,11 +189,19 @@ pub fn render_translations(
         let lang = env.languages[n].lang.clone();
         let result = {
             let r = Renderer { site, out, env };
-            site.translations
+            let pages = site
+                .translations
                 .par_iter()
                 .filter(|p| p.lang.as_deref() == Some(lang.as_str()))
                 .map(|p| r.page(p).map(|()| 1))
-                .sum::<Result<usize, RenderError>>()
+                .sum::<Result<usize, RenderError>>();
+            let sections = site
+                .section_translations
+                .par_iter()
+                .filter(|s| s.lang.as_deref() == Some(lang.as_str()))
+                .map(|s| r.translated_section(s))
+                .sum::<Result<usize, RenderError>>();
+            pages.and_then(|p| Ok(p + sections?))
         };
         std::mem::swap(&mut env.tera, &mut env.languages[n].tera);
         std::mem::swap(&mut site.labels, &mut env.languages[n].labels);
@@ -554,16 +564,7 @@ impl Renderer<'_> {
             crate::markdown::image_size(src, dir, &self.static_roots)
         });
         let mut ctx = self.ctx(&p.url);
-        if !p.translations.is_empty() {
-            let versions: Vec<Value> = p
-                .translations
-                .iter()
-                .map(|(lang, url)| {
-                    Value::from_serializable(&serde_json::json!({ "lang": lang, "url": url }))
-                })
-                .collect();
-            ctx.insert_value("translations", Value::from(versions));
-        }
+        insert_translations(&mut ctx, &p.translations);
         match &p.record {
             Record::Service(s) => {
                 // Page-specific fields, plus parts shared with other pages from the cache.
@@ -707,6 +708,21 @@ impl Renderer<'_> {
         }
         self.render_page(&template, &ctx, &p.url)
     }
+}
+
+/// The language versions of a page or section (`translations`: language, URL) for the
+/// templates' language links, when it has any.
+pub(super) fn insert_translations(ctx: &mut Context, translations: &[(String, String)]) {
+    if translations.is_empty() {
+        return;
+    }
+    let versions: Vec<Value> = translations
+        .iter()
+        .map(|(lang, url)| {
+            Value::from_serializable(&serde_json::json!({ "lang": lang, "url": url }))
+        })
+        .collect();
+    ctx.insert_value("translations", Value::from(versions));
 }
 
 pub(super) fn render_error(url: &str, template: &str, e: &tera::Error) -> String {

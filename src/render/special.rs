@@ -81,6 +81,19 @@ impl Renderer<'_> {
                     entries.extend(self.ordering_urls(s).into_iter().map(|u| (u, None)));
                 }
             }
+            for s in &site.section_translations {
+                if s.front.render == Some(false) {
+                    continue;
+                }
+                if s.components.is_empty() {
+                    entries.push((s.url.clone(), None));
+                } else {
+                    let path = paginate_path(s);
+                    entries.extend(
+                        list_urls(&s.url, &path, s.pages.len(), per_page(s)).map(|u| (u, None)),
+                    );
+                }
+            }
             for p in site.pages.iter().chain(&site.translations) {
                 entries.push((p.url.clone(), feeds::changed(p).map(|d| d.to_string())));
             }

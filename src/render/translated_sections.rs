@@ -1,0 +1,81 @@
+//! Translated sections (`_index.en.md` → `/en/services/`), rendered with their
+//! language's templates and labels by `render_translations`. A translated section lists
+//! the translated pages of its language in the original section, by title, paginated as
+//! the original is; its subsections are the translated sections of the same language
+//! right below it. A translation of the home section (`content/_index.en.md`) is the
+//! home page at `/<lang>/`, with the translation's title and text; its lists (situations,
+//! recent changes, terms) are those of the default language, which has every record.
+
+use tera::Value;
+
+use super::context::{summary, Link};
+use super::lists::{paginate_path, per_page};
+use super::{RenderError, Renderer};
+use crate::model::Section;
+use crate::schema::Kind;
+
+impl Renderer<'_> {
+    /// Render a translated section's pages; returns how many were written.
+    pub(super) fn translated_section(&self, s: &Section) -> Result<usize, RenderError> {
+        if s.front.render == Some(false) {
+            return Ok(0);
+        }
+        let site = self.site;
+        let section_ctx = serde_json::json!({
+            "title": s.title,
+            "description": s.description,
+            "content": crate::markdown::render(&s.body),
+            "url": s.url,
+            "kind": s.kind.map(Kind::name).unwrap_or("section"),
+            // The map of providers is the default language's.
+            "map": None::<String>,
+        });
+        if s.components.is_empty() {
+            return self
+                .home_at(&s.url, section_ctx, &s.translations)
+                .map(|()| 1);
+        }
+        let subsections: Vec<Link> = site
+            .section_translations
+            .iter()
+            .filter(|t| {
+                t.lang == s.lang
+                    && t.components.len() == s.components.len() + 1
+                    && t.components.starts_with(&s.components)
+            })
+            .map(|t| Link {
+                title: t.title.clone(),
+                url: Some(t.url.clone()),
+            })
+            .collect();
+        let template = s
+            .front
+            .template
+            .clone()
+            .unwrap_or_else(|| "section.html".into());
+        let list = |chunk: &[usize]| {
+            Value::from(
+                chunk
+                    .iter()
+                    .map(|&i| Value::from_serializable(&summary(site, &site.translations[i])))
+                    .collect::<Vec<Value>>(),
+            )
+        };
+        self.paginate_list(
+            &s.url,
+            &paginate_path(s),
+            &s.pages,
+            per_page(s),
+            &|_| true,
+            &list,
+            |ctx| {
+                super::insert_translations(ctx, &s.translations);
+                ctx.insert("section", &section_ctx);
+                ctx.insert("subsections", &subsections);
+                // Pre-sorted lists are made for the default language only.
+                ctx.insert_value("orderings", Value::from(Vec::<Value>::new()));
+                template.clone()
+            },
+        )
+    }
+}
