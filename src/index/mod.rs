@@ -9,6 +9,7 @@
 //! [`text`] holds the analysis both share with the browser script.
 
 pub mod docs;
+mod files;
 mod pairs;
 mod patch;
 pub mod shards;

@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::docs;
-use super::shards::{json, push_hits, Hit, Table, Top, K_WORD, SCREEN};
+use super::files::{json, push_hits, Table};
+use super::shards::{Hit, Top, K_WORD, SCREEN};
 use super::text;
 
 /// The title stems of every document, in document order (a flat list with offsets).

@@ -17,10 +17,13 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::docs;
+use super::files::{
+    filter_files, forms_of, prefix_file, prefix_file_ids, word_file, word_file_name,
+    word_file_stems, words_by_stem,
+};
 use super::pairs::TitleStems;
 use super::shards::{
-    file_hash, filter_files, forms_of, new_word, prefix_file, records_again, word_file,
-    word_file_name, Hit, ShardStats, Shards, Since, Top, Word, K_PREFIX, K_WORD,
+    file_hash, new_word, records_again, Hit, ShardStats, Shards, Since, Top, Word, K_PREFIX, K_WORD,
 };
 use super::text::{self, StemCache};
 use super::words::{tokenize, WordCache};
@@ -79,9 +82,9 @@ impl Ranked {
                 )
             },
         );
-        let stem_words = super::shards::words_by_stem(t.stems.stems.len(), &t.words);
-        let word_files = super::shards::word_file_stems(&t.stems.stems, &top);
-        let prefix_files = super::shards::prefix_file_ids(&t.prefix_text, &prefix_top);
+        let stem_words = words_by_stem(t.stems.stems.len(), &t.words);
+        let word_files = word_file_stems(&t.stems.stems, &top);
+        let prefix_files = prefix_file_ids(&t.prefix_text, &prefix_top);
         let files = files
             .iter()
             .zip(hashes)

@@ -19,6 +19,18 @@ pub const PAGER_WINDOW: usize = 3;
 /// Records per list page when a record section does not set `paginate_by`.
 pub const DEFAULT_PAGINATE: usize = 100;
 
+/// The `section` value of a section's pages, with the URL of its map of providers.
+pub(super) fn section_ctx(s: &crate::model::Section, map: Option<String>) -> serde_json::Value {
+    serde_json::json!({
+        "title": s.title,
+        "description": s.description,
+        "content": crate::markdown::render(&s.body),
+        "url": s.url,
+        "kind": s.kind.map(Kind::name).unwrap_or("section"),
+        "map": map,
+    })
+}
+
 impl Renderer<'_> {
     /// Render a section's list pages; returns how many were written.
     pub(super) fn section(&self, i: usize) -> Result<usize, RenderError> {
@@ -35,14 +47,7 @@ impl Renderer<'_> {
         if s.front.render == Some(false) {
             return Ok(0);
         }
-        let section_ctx = serde_json::json!({
-            "title": s.title,
-            "description": s.description,
-            "content": crate::markdown::render(&s.body),
-            "url": s.url,
-            "kind": s.kind.map(Kind::name).unwrap_or("section"),
-            "map": self.map_url(s),
-        });
+        let section_ctx = section_ctx(s, self.map_url(s));
         if s.components.is_empty() {
             return self.home_at("/", section_ctx, &s.translations).map(|_| 1);
         }

@@ -67,7 +67,9 @@ impl Renderer<'_> {
 
         if site.config.generate_sitemap {
             let mut entries: Vec<(String, Option<String>)> = Vec::new();
-            for s in &site.sections {
+            // Translated sections have no pre-sorted lists.
+            let translated = site.section_translations.iter().map(|s| (s, false));
+            for (s, orderings) in site.sections.iter().map(|s| (s, true)).chain(translated) {
                 if s.front.render == Some(false) {
                     continue;
                 }
@@ -78,20 +80,9 @@ impl Renderer<'_> {
                     entries.extend(
                         list_urls(&s.url, &path, s.pages.len(), per_page(s)).map(|u| (u, None)),
                     );
-                    entries.extend(self.ordering_urls(s).into_iter().map(|u| (u, None)));
-                }
-            }
-            for s in &site.section_translations {
-                if s.front.render == Some(false) {
-                    continue;
-                }
-                if s.components.is_empty() {
-                    entries.push((s.url.clone(), None));
-                } else {
-                    let path = paginate_path(s);
-                    entries.extend(
-                        list_urls(&s.url, &path, s.pages.len(), per_page(s)).map(|u| (u, None)),
-                    );
+                    if orderings {
+                        entries.extend(self.ordering_urls(s).into_iter().map(|u| (u, None)));
+                    }
                 }
             }
             for p in site.pages.iter().chain(&site.translations) {

@@ -9,10 +9,9 @@
 use tera::Value;
 
 use super::context::{summary, Link};
-use super::lists::{paginate_path, per_page};
+use super::lists::{paginate_path, per_page, section_ctx};
 use super::{RenderError, Renderer};
 use crate::model::Section;
-use crate::schema::Kind;
 
 impl Renderer<'_> {
     /// Render a translated section's pages; returns how many were written.
@@ -21,15 +20,8 @@ impl Renderer<'_> {
             return Ok(0);
         }
         let site = self.site;
-        let section_ctx = serde_json::json!({
-            "title": s.title,
-            "description": s.description,
-            "content": crate::markdown::render(&s.body),
-            "url": s.url,
-            "kind": s.kind.map(Kind::name).unwrap_or("section"),
-            // The map of providers is the default language's.
-            "map": None::<String>,
-        });
+        // The map of providers is the default language's.
+        let section_ctx = section_ctx(s, None);
         if s.components.is_empty() {
             return self
                 .home_at(&s.url, section_ctx, &s.translations)
