@@ -51,7 +51,6 @@ impl Renderer<'_> {
         if s.components.is_empty() {
             return self.home_at("/", section_ctx, &s.translations).map(|_| 1);
         }
-        let per = per_page(s);
         let subsections: Vec<Link> = s
             .subsections
             .iter()
@@ -60,17 +59,32 @@ impl Renderer<'_> {
                 url: Some(self.site.sections[j].url.clone()),
             })
             .collect();
+        let orderings = self.section_orderings(s);
+        let list = |chunk: &[usize]| self.summary_list(chunk);
+        self.section_pages(s, &section_ctx, &subsections, orderings, wanted, &list)
+    }
+
+    /// Write the list pages of section `s` (or of a translated section, whose items
+    /// `list` summarises) whose number `wanted` accepts, with the section's template.
+    pub(super) fn section_pages(
+        &self,
+        s: &crate::model::Section,
+        section_ctx: &serde_json::Value,
+        subsections: &[Link],
+        orderings: Value,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+        list: &(dyn Fn(&[usize]) -> Value + Sync),
+    ) -> Result<usize, RenderError> {
         let template = s
             .front
             .template
             .clone()
             .unwrap_or_else(|| "section.html".into());
-        let path = paginate_path(s);
-        let orderings = self.section_orderings(s);
-        self.paginate(&s.url, &path, &s.pages, per, wanted, |ctx| {
+        let (path, per) = (paginate_path(s), per_page(s));
+        self.paginate_list(&s.url, &path, &s.pages, per, wanted, list, |ctx| {
             super::insert_translations(ctx, &s.translations);
-            ctx.insert("section", &section_ctx);
-            ctx.insert("subsections", &subsections);
+            ctx.insert("section", section_ctx);
+            ctx.insert("subsections", subsections);
             ctx.insert_value("orderings", orderings.clone());
             template.clone()
         })

@@ -9,7 +9,7 @@
 use tera::Value;
 
 use super::context::{summary, Link};
-use super::lists::{paginate_path, per_page, section_ctx};
+use super::lists::section_ctx;
 use super::{RenderError, Renderer};
 use crate::model::Section;
 
@@ -40,11 +40,6 @@ impl Renderer<'_> {
                 url: Some(t.url.clone()),
             })
             .collect();
-        let template = s
-            .front
-            .template
-            .clone()
-            .unwrap_or_else(|| "section.html".into());
         let list = |chunk: &[usize]| {
             Value::from(
                 chunk
@@ -53,21 +48,8 @@ impl Renderer<'_> {
                     .collect::<Vec<Value>>(),
             )
         };
-        self.paginate_list(
-            &s.url,
-            &paginate_path(s),
-            &s.pages,
-            per_page(s),
-            &|_| true,
-            &list,
-            |ctx| {
-                super::insert_translations(ctx, &s.translations);
-                ctx.insert("section", &section_ctx);
-                ctx.insert("subsections", &subsections);
-                // Pre-sorted lists are made for the default language only.
-                ctx.insert_value("orderings", Value::from(Vec::<Value>::new()));
-                template.clone()
-            },
-        )
+        // Pre-sorted lists are made for the default language only.
+        let orderings = Value::from(Vec::<Value>::new());
+        self.section_pages(s, &section_ctx, &subsections, orderings, &|_| true, &list)
     }
 }
